@@ -1,0 +1,4 @@
+/** Every capability's tables, for drizzle's relational queries and for drizzle-kit. */
+export * from '../auth/schema';
+export * from '../audit/schema';
+export * from '../settings/schema';

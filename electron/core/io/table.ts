@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { decodeText, parseCsv } from './csv';
+import { AppError } from '../../../shared/errors';
+
+export interface Table {
+  headers: string[];
+  /** Data rows as trimmed strings; `line` is the 1-based row number the user sees in Excel. */
+  rows: { line: number; cells: string[] }[];
+  encoding: string;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+function fromMatrix(matrix: { line: number; cells: string[] }[], encoding: string): Table {
+  const nonEmpty = matrix.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const head = nonEmpty.shift();
+  if (!head) throw new AppError('VALIDATION', '文件里没有数据（第一行应为表头）', { file: '文件为空' });
+  return {
+    headers: head.cells.map((h) => h.trim()),
+    rows: nonEmpty.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })),
+    encoding,
+  };
+}
+
+/** Reads the first sheet of an xlsx, or a CSV in UTF-8 or GB18030, into header + rows. */
+export async function readTable(name: string, bytes: Buffer): Promise<Table> {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.xlsx')) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('VALIDATION', `无法读取 Excel 文件“${name}”，文件可能已损坏或不是 .xlsx 格式`, { file: '文件格式不正确' });
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new AppError('VALIDATION', 'Excel 文件里没有工作表', { file: '没有工作表' });
+    const matrix: { line: number; cells: string[] }[] = [];
+    const width = ws.columnCount;
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+      matrix.push({ line, cells });
+    });
+    return fromMatrix(matrix, 'xlsx');
+  }
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
+    const { text, encoding } = decodeText(bytes);
+    if (text.includes('\u0000')) throw new AppError('VALIDATION', `“${name}”不是文本格式的 CSV 文件`, { file: '文件格式不正确' });
+    return fromMatrix(
+      parseCsv(text).map((cells, i) => ({ line: i + 1, cells })),
+      encoding,
+    );
+  }
+  throw new AppError('VALIDATION', `不支持的文件类型“${name}”，请使用 .xlsx 或 .csv`, { file: '文件类型不支持' });
+}
+
+/**
+ * Maps wanted columns to their index by header name (aliases allowed). Missing required columns are
+ * reported all at once so the user fixes the template in one go.
+ */
+export function mapColumns<K extends string>(headers: string[], spec: Record<K, { names: string[]; required: boolean }>): Record<K, number> {
+  const norm = (s: string) => s.replace(/[\s*＊（）()]/g, '').toLowerCase();
+  const index = new Map(headers.map((h, i) => [norm(h), i]));
+  const out = {} as Record<K, number>;
+  const missing: string[] = [];
+  for (const key of Object.keys(spec) as K[]) {
+    const { names, required } = spec[key];
+    const found = names.map((n) => index.get(norm(n))).find((i) => i !== undefined);
+    if (found === undefined) {
+      if (required) missing.push(names[0]!);
+      out[key] = -1;
+    } else out[key] = found;
+  }
+  if (missing.length) throw new AppError('VALIDATION', `文件缺少必需的列：${missing.join('、')}（请使用下载的模板）`, { file: `缺少列：${missing.join('、')}` });
+  return out;
+}
+
+export function cell(cells: string[], index: number): string {
+  return index < 0 ? '' : (cells[index] ?? '');
+}

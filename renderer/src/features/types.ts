@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+
+export interface RouteProps {
+  params: Record<string, string>;
+  /** Called by pages that replace the whole database (restore) so the shell reloads everything. */
+  onDataReplaced(): void;
+}
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  /** The method whose permission decides whether the route is shown and reachable. */
+  method: string;
+  component: ComponentType<RouteProps>;
+  /** Listed in the side navigation; detail pages are reachable only through links. */
+  nav: boolean;
+}
+
+export interface Section {
+  key: string;
+  label: string;
+  icon: ComponentType<{ size?: number | string }>;
+  routes: RouteDef[];
+}

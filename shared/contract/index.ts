@@ -1,0 +1,11 @@
+import { authContract } from './auth';
+import { adminContract } from './admin';
+
+/** Every method of the app; each capability adds its own contract file and spreads it here. */
+export const contract = {
+  ...authContract,
+  ...adminContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+export default defineConfig({
+  root: path.resolve(__dirname, '..'),
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // e2e files each drive their own Chromium; two at a time keeps a 2-core CI machine responsive.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = path.join(root, 'dist', 'node');
 const nodeOnly = process.argv.includes('--node');
+const quiet = process.argv.includes('--quiet');
+const log = (m) => quiet || console.log(m);
 
 const common = {
   bundle: true,
@@ -28,10 +30,10 @@ await Promise.all([
 ]);
 fs.rmSync(path.join(out, 'migrations'), { recursive: true, force: true });
 fs.cpSync(path.join(root, 'electron', 'core', 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
-console.log(`node bundles: ${Date.now() - started} ms`);
+log(`node bundles: ${Date.now() - started} ms`);
 
 if (!nodeOnly) {
   const t = Date.now();
   await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.mts'), logLevel: 'warn' });
-  console.log(`renderer: ${Date.now() - t} ms`);
+  log(`renderer: ${Date.now() - t} ms`);
 }

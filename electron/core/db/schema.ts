@@ -2,3 +2,4 @@
 export * from '../auth/schema';
 export * from '../audit/schema';
 export * from '../settings/schema';
+export * from '../members/schema';

@@ -1,10 +1,14 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
+import { ledgerContract } from './ledger';
+import { ledgerReportsContract } from './ledger-reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
   ...authContract,
   ...adminContract,
+  ...ledgerContract,
+  ...ledgerReportsContract,
 };
 
 export type Contract = typeof contract;

@@ -16,7 +16,8 @@ export function nameFits(fileName: string, account: Account): boolean {
   const f = norm(fileName);
   if (!f) return true;
   const leaf = norm(account.name);
-  if (f === leaf || f.endsWith(leaf)) return true;
+  // "现金" for 库存现金 (the 2007 name), "应付款-应付利息" for 应付利息: one name inside the other.
+  if (f.includes(leaf) || leaf.includes(f)) return true;
   const path = norm(account.fullName).split('/');
   const joined = f.split(/[/\-_—－\\:：>]+/).filter(Boolean);
   return joined.length > 0 && joined[joined.length - 1] === leaf && joined.every((p, i) => path[path.length - joined.length + i] === p);

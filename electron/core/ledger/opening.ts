@@ -191,7 +191,8 @@ async function parseOpening(store: Store, bookId: number, name: string, bytes: B
       fail(PNL_OPENING);
       continue;
     }
-    if (!res.account.leaf) {
+    // A parent account, or a member-dimension account without a member, is the total of the rows below it.
+    if (!res.account.leaf || (res.account.memberDim && !row.member)) {
       row.status = 'total';
       parentRows.push({ row, code: res.account.code });
       continue;
@@ -226,8 +227,8 @@ async function parseOpening(store: Store, bookId: number, name: string, bytes: B
     const net = out.filter((r) => r.status === 'ok' && r.accountCode.startsWith(code)).reduce((s, r) => s + r.debitFen - r.creditFen, 0);
     if (net !== row.debitFen - row.creditFen) {
       row.status = 'error';
-      row.error = `${code} 有明细科目：本行 ${formatFen(row.debitFen - row.creditFen)} 与文件中明细合计 ${formatFen(net)} 不符`;
-    } else row.note = [row.note, '上级科目合计行，已核对，不重复导入'].filter(Boolean).join('；');
+      row.error = `${code} 是合计行（有明细科目或按成员核算）：本行 ${formatFen(row.debitFen - row.creditFen)} 与文件中明细合计 ${formatFen(net)} 不符`;
+    } else row.note = [row.note, '合计行，已与明细核对，不重复导入'].filter(Boolean).join('；');
   }
   const ok = out.filter((r) => r.status === 'ok');
   return {

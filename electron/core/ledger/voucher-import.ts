@@ -53,7 +53,8 @@ interface Group {
   kind: VoucherKind;
   fileNumber: number;
   attachments: number;
-  rows: { row: VoucherImportRow; input: LineInput }[];
+  /** input is null for a row with its own error. */
+  rows: { row: VoucherImportRow; input: LineInput | null }[];
 }
 
 interface Parsed {
@@ -118,6 +119,19 @@ async function parseVouchers(store: Store, bookId: number, name: string, bytes: 
       row.error = `日期“${date}”无法识别（如 2024-03-05）`;
       continue;
     }
+    const key = `${periodOf(date)}|${kind}|${Number(numberText)}`;
+    let g = groups.get(key);
+    if (!g) {
+      const att = Number(cell(r.cells, col.attachments) || 0);
+      g = { key, date, kind, fileNumber: Number(numberText), attachments: Number.isInteger(att) && att >= 0 ? att : 0, rows: [] };
+      groups.set(key, g);
+    }
+    const entry: Group['rows'][number] = { row, input: null };
+    g.rows.push(entry);
+    if (g.date !== date) {
+      row.error = `同一张凭证（${row.voucher}）的日期不一致：${g.date} 与 ${date}`;
+      continue;
+    }
     const d = parseAmount(cell(r.cells, col.debit), '借方金额');
     const c = parseAmount(cell(r.cells, col.credit), '贷方金额');
     if ('error' in d || 'error' in c) {
@@ -147,26 +161,20 @@ async function parseVouchers(store: Store, bookId: number, name: string, bytes: 
       row.error = `${res.account.code} ${res.account.name} 不按成员核算，请不要填写成员`;
       continue;
     }
-    const key = `${periodOf(date)}|${kind}|${Number(numberText)}`;
-    let g = groups.get(key);
-    if (!g) {
-      const att = Number(cell(r.cells, col.attachments) || 0);
-      g = { key, date, kind, fileNumber: Number(numberText), attachments: Number.isInteger(att) && att >= 0 ? att : 0, rows: [] };
-      groups.set(key, g);
-    } else if (g.date !== date) {
-      row.error = `同一张凭证（${row.voucher}）的日期不一致：${g.date} 与 ${date}`;
-      continue;
-    }
-    g.rows.push({ row, input: { summary: row.summary, accountId: res.account.id, memberId, debitFen: d.fen, creditFen: c.fen } });
+    entry.input = { summary: row.summary, accountId: res.account.id, memberId, debitFen: d.fen, creditFen: c.fen };
   }
   // Each voucher in file order within its period and kind, numbered after what the books already hold.
   const ordered = [...groups.values()].sort((a, b) => a.key.split('|')[0]!.localeCompare(b.key.split('|')[0]!) || a.kind.localeCompare(b.kind) || a.fileNumber - b.fileNumber);
   const next = new Map<string, number>();
   const vouchers: Parsed['vouchers'] = [];
   for (const g of ordered) {
-    if (g.rows.some((x) => x.row.error)) continue;
+    const broken = g.rows.find((x) => x.row.error);
+    if (broken) {
+      for (const x of g.rows) if (!x.row.error) x.row.note = `凭证 ${x.row.voucher} 有错误（见第 ${broken.row.line} 行）`;
+      continue;
+    }
     try {
-      const checked = checkVoucher(store, book, idx, { bookId: book.id, date: g.date, kind: g.kind, attachments: g.attachments, lines: g.rows.map((x) => x.input) }, true);
+      const checked = checkVoucher(store, book, idx, { bookId: book.id, date: g.date, kind: g.kind, attachments: g.attachments, lines: g.rows.map((x) => x.input!) }, true);
       const slot = `${checked.period}|${checked.kind}`;
       const n = next.get(slot) ?? nextNumber(store, book.id, checked.period, checked.kind);
       next.set(slot, n + 1);

@@ -3,6 +3,17 @@ import { defineMethods } from './define';
 import { fileUpload, fileDownload, ok } from './common';
 
 export const VOUCHER_KINDS = ['记', '收', '付', '转'] as const;
+
+/** 成员账户 column titles (../shared/reference/coop-accounting.md, "成员账户"), in the order of the form. */
+export const MEMBER_ACCOUNT_TITLES = {
+  capitalPoverty: '成员出资（扶贫项目资产）',
+  capitalOther: '成员出资（其他来源）',
+  reserveShare: '公积金份额',
+  subsidyShare: '财政直接补助形成财产量化份额',
+  donationShare: '他人捐赠形成财产量化份额',
+  patronage: '盈余返还金额',
+  remainder: '剩余盈余分配金额',
+} as const;
 const kind = z.enum(VOUCHER_KINDS, { error: '凭证字应为 记、收、付 或 转' });
 const status = z.enum(['draft', 'reviewed', 'posted']);
 const source = z.enum(['manual', 'import', 'reversal', 'close', 'yearend', 'distribution']);

@@ -2,7 +2,8 @@
  * The chart of accounts of the 2021 cooperative accounting system (《农民专业合作社会计制度》财会〔2021〕37号),
  * copied from ../shared/reference/coop-accounting.md ("Chart of accounts (2021 system, 48 accounts)"; 109 and
  * 122 are the two optional ones, preloaded so nobody has to ask for them). It is preloaded into every new
- * set of books; bookkeepers add their own 明细科目 under any account.
+ * set of books; bookkeepers add their own 明细科目 under any account. The statement lines below come from the
+ * same document; the 成员账户 column titles are in shared/contract/ledger.ts because the screen shows them too.
  */
 
 export type AccountClass = 'asset' | 'liability' | 'equity' | 'cost' | 'pnl';
@@ -287,18 +288,4 @@ export const EQUITY_ROWS = [
   { key: 'decrease.remainder', group: 'decrease', item: '剩余盈余分配', columns: ['undistributed'] },
   { key: 'decrease.surplusToCapital', group: 'decrease', item: '转为成员出资', columns: ['undistributed'] },
   { key: 'decrease.otherOut', group: 'decrease', item: '其他减少', columns: ['capital', 'fund', 'capReserve', 'surReserve', 'undistributed'] },
-] as const;
-
-/**
- * 成员账户 columns (reference, "成员账户 (per member, per year)"): contribution split by source, quantified
- * shares, transactions by product (added per product at run time), and the two distribution amounts.
- */
-export const MEMBER_ACCOUNT_COLUMNS = [
-  { key: 'capitalPoverty', title: '成员出资（扶贫项目资产）' },
-  { key: 'capitalOther', title: '成员出资（其他来源）' },
-  { key: 'reserveShare', title: '公积金份额' },
-  { key: 'subsidyShare', title: '财政直接补助形成财产量化份额' },
-  { key: 'donationShare', title: '他人捐赠形成财产量化份额' },
-  { key: 'patronage', title: '盈余返还金额' },
-  { key: 'remainder', title: '剩余盈余分配金额' },
 ] as const;

@@ -6,7 +6,8 @@ import { trialBalance, consolidatedTrial } from './trial';
 import { detailLedger, generalLedger, journal } from './ledgers';
 import { balanceSheet, equityStatement, surplusStatement } from './statements';
 import { memberAccount, memberAccountsSummary } from './member-account';
-import { BS_FIRST_LIABILITY_LINE, MEMBER_ACCOUNT_COLUMNS } from '../chart2021';
+import { BS_FIRST_LIABILITY_LINE } from '../chart2021';
+import { MEMBER_ACCOUNT_TITLES as T } from '../../../../shared/contract/ledger';
 
 /** Every report the ledger prints or exports, with the parameters it takes. */
 export type ReportRequest =
@@ -179,7 +180,6 @@ export function reportSheet(store: Store, r: ReportRequest): SheetSpec {
         { header: `${p.product}交易量${p.unit ? `（${p.unit}）` : ''}`, key: `q:${p.product}` },
         { header: `${p.product}交易额`, key: `a:${p.product}`, kind: 'fen' as const },
       ]);
-      const [poverty, other, reserve, subsidy, donation, patronage, remainder] = MEMBER_ACCOUNT_COLUMNS;
       return {
         name: '成员账户',
         title: '成员账户',
@@ -188,14 +188,14 @@ export function reportSheet(store: Store, r: ReportRequest): SheetSpec {
           { header: '编号', key: 'no' },
           { header: '日期', key: 'date' },
           { header: '摘要', key: 'summary' },
-          { header: poverty.title, key: 'capitalPoverty', kind: 'fen' },
-          { header: other.title, key: 'capitalOther', kind: 'fen' },
-          { header: reserve.title, key: 'reserveShare', kind: 'fen' },
-          { header: subsidy.title, key: 'subsidyShare', kind: 'fen' },
-          { header: donation.title, key: 'donationShare', kind: 'fen' },
+          { header: T.capitalPoverty, key: 'capitalPoverty', kind: 'fen' },
+          { header: T.capitalOther, key: 'capitalOther', kind: 'fen' },
+          { header: T.reserveShare, key: 'reserveShare', kind: 'fen' },
+          { header: T.subsidyShare, key: 'subsidyShare', kind: 'fen' },
+          { header: T.donationShare, key: 'donationShare', kind: 'fen' },
           ...productCols,
-          { header: patronage.title, key: 'patronage', kind: 'fen' },
-          { header: remainder.title, key: 'remainder', kind: 'fen' },
+          { header: T.patronage, key: 'patronage', kind: 'fen' },
+          { header: T.remainder, key: 'remainder', kind: 'fen' },
         ],
         rows: m.rows.map((x) => {
           const row: Record<string, unknown> = { ...x, no: x.kind === 'entry' ? x.no : '' };

@@ -10,8 +10,6 @@ export interface Movement {
   cc: number;
 }
 
-export const ZERO: Movement = { d: 0, c: 0, cd: 0, cc: 0 };
-
 export function addTo(map: Map<string, Movement>, key: string, d: number, c: number, cd: number, cc: number): void {
   const m = map.get(key);
   if (m) {

@@ -34,10 +34,6 @@ export function requireBook(store: Store, bookId: number): Book {
   return b;
 }
 
-export function allBooks(store: Store): Book[] {
-  return store.sqlite.prepare(`${BOOK_SQL} ORDER BY o.py_initials, o.name`).all() as Book[];
-}
-
 export function requireActive(book: Book): void {
   if (book.status !== 'active') throw new AppError('REFUSED', `“${book.coopName}”的账套尚未启用：请先录入期初余额并试算平衡后启用`);
 }

@@ -76,7 +76,3 @@ export function listCoopBooks(store: Store): CoopBooks[] {
   return listCoops(store).map((c) => ({ coopId: c.id, coopName: c.name, pyInitials: c.pyInitials, bookId: books.get(c.id) ?? null }));
 }
 
-export function getBook(store: Store, bookId: number): Book {
-  return requireBook(store, bookId);
-}
-

@@ -29,9 +29,3 @@ export const periodLabel = (period: string): string => `${period.slice(0, 4)}年
 
 /** "3月5日" as used in the correction summaries 注销/订正某月某日某号凭证. */
 export const monthDay = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-
-export function periodsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let p = from; p <= to; p = nextPeriod(p)) out.push(p);
-  return out;
-}

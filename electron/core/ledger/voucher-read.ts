@@ -164,7 +164,3 @@ export function recentSummaries(store: Store, bookId: number): string[] {
     .pluck()
     .all(bookId) as string[];
 }
-
-export function accountsForEntry(store: Store, bookId: number) {
-  return accountIndex(store, bookId).list;
-}

@@ -129,8 +129,8 @@ function MemberAccount({ memberId }: { memberId: number }) {
             {d.rows.map((r, i) => (
               <Table.Tr key={i} fw={r.kind === 'entry' ? undefined : 700}>
                 <Table.Td>{r.kind === 'entry' ? r.no : ''}</Table.Td>
-                <Table.Td>{r.date}</Table.Td>
-                <Table.Td>{r.voucherId ? <Anchor href={`#/ledger/${book.id}/voucher/${r.voucherId}`}>{r.summary}</Anchor> : t(r.summary)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.date}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.voucherId ? <Anchor href={`#/ledger/${book.id}/voucher/${r.voucherId}`}>{r.summary}</Anchor> : t(r.summary)}</Table.Td>
                 {stock.map((k) => (
                   <Table.Td key={k} ta="right">
                     {money(r[k])}

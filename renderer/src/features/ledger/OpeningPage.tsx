@@ -79,7 +79,7 @@ function OpeningEditor() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Text size="sm">{t('期初余额为启用期间 {p} 月初的余额。按成员核算的科目（114、221、222、301 等）按成员分别录入。', { p: periodText(book.startPeriod) })}</Text>
+        <Text size="sm">{t('期初余额为启用期间 {p}初的余额。按成员核算的科目（114、221、222、301 等）按成员分别录入。', { p: periodText(book.startPeriod) })}</Text>
         {editable && (
           <Group gap="xs">
             <Button variant="light" onClick={() => setImporting(true)}>

@@ -8,9 +8,9 @@ import { CODES } from './chart2021';
 import { makePeriod, yearOf } from './dates';
 import { listCoopMembers } from './members';
 import { memberTxns } from './member-txns';
-import { sharesBefore } from './reports/member-account';
+import { sharesBefore, VOIDED_DISTRIBUTIONS } from './reports/member-account';
 import { surplusStatement } from './reports/statements';
-import { insertPosted, reversalOfId, type Signer } from './vouchers';
+import { insertPosted, type Signer } from './vouchers';
 import { checkPeriodOpen, type CheckedLine, type CheckedVoucher } from './voucher-rules';
 
 /** Art. 44: the patronage return is at least 60% of the distributable surplus. */
@@ -198,16 +198,15 @@ function memberlessClosing(store: Store, bookId: number, accountId: number, year
 /**
  * Posts the distribution: 332 各项分配 to 322 (reserve), to 221 per member (patronage return) and to 222
  * per member (remainder), records the quantified shares in the member accounts, and keeps the plan.
- * Refused while an earlier distribution of the same year stands (unless all its vouchers were reversed).
+ * Refused while an earlier distribution of the same year stands; once all its vouchers are reversed
+ * (posted red vouchers) it no longer counts, nor do the shares it quantified.
  */
 export function commitDistribution(store: Store, actor: Actor, input: DistributionInput): { id: number; vouchers: number[]; plan: DistributionPlan } {
   return store.write(actor, 'ledger.distribution.commit', (audit) => {
     const plan = planDistribution(store, input);
     const book = requireBook(store, input.bookId);
-    for (const d of store.sqlite.prepare('SELECT id, voucher_ids AS v FROM ledger_distributions WHERE book_id = ? AND year = ?').all(book.id, input.year) as { id: number; v: string }[]) {
-      const ids = JSON.parse(d.v) as number[];
-      if (ids.some((id) => reversalOfId(store, id) === null)) throw new AppError('REFUSED', `${input.year} 年的盈余已经分配过（分配记录 #${d.id}）；如需重新分配，请先红字冲销原分配凭证`);
-    }
+    const standing = store.sqlite.prepare(`SELECT id FROM ledger_distributions WHERE book_id = ? AND year = ? AND id NOT IN (${VOIDED_DISTRIBUTIONS})`).pluck().get(book.id, input.year) as number | undefined;
+    if (standing !== undefined) throw new AppError('REFUSED', `${input.year} 年的盈余已经分配过（分配记录 #${standing}）；如需重新分配，请先红字冲销原分配凭证并记账`);
     const period = checkPeriodOpen(store, book, input.date);
     const idx = accountIndex(store, book.id);
     const id = (code: string) => idx.byCode.get(code)!.id;

@@ -37,10 +37,15 @@ function capitalColumn(idx: AccountIndex, accountId: number): 'capitalPoverty' |
   return idx.get(accountId).tag === 'poverty' ? 'capitalPoverty' : 'capitalOther';
 }
 
+/** Distributions whose every voucher has a posted red reversal: they no longer stand, nor do their shares. */
+export const VOIDED_DISTRIBUTIONS = `SELECT d.id FROM ledger_distributions d WHERE NOT EXISTS (
+  SELECT 1 FROM json_each(d.voucher_ids) j WHERE NOT EXISTS (SELECT 1 FROM ledger_vouchers r WHERE r.reverses_id = j.value AND r.status = 'posted'))`;
+const STANDING = `(distribution_id IS NULL OR distribution_id NOT IN (${VOIDED_DISTRIBUTIONS}))`;
+
 /** Quantified shares per member up to (and excluding) a date. */
 export function sharesBefore(store: Store, bookId: number, date: string): Map<number, Record<ShareKind, number>> {
   const out = new Map<number, Record<ShareKind, number>>();
-  for (const r of store.sqlite.prepare('SELECT member_id AS m, kind, sum(amount_fen) AS v FROM ledger_member_shares WHERE book_id = ? AND date < ? GROUP BY member_id, kind').all(bookId, date) as {
+  for (const r of store.sqlite.prepare(`SELECT member_id AS m, kind, sum(amount_fen) AS v FROM ledger_member_shares WHERE book_id = ? AND date < ? AND ${STANDING} GROUP BY member_id, kind`).all(bookId, date) as {
     m: number;
     kind: ShareKind;
     v: number;
@@ -106,7 +111,7 @@ export function memberAccount(store: Store, input: { bookId: number; memberId: n
     entries.push(e);
   }
   for (const s of store.sqlite
-    .prepare('SELECT date, kind, amount_fen AS v, summary FROM ledger_member_shares WHERE book_id = ? AND member_id = ? AND date BETWEEN ? AND ? ORDER BY date, id')
+    .prepare(`SELECT date, kind, amount_fen AS v, summary FROM ledger_member_shares WHERE book_id = ? AND member_id = ? AND date BETWEEN ? AND ? AND ${STANDING} ORDER BY date, id`)
     .all(book.id, member.id, first, last) as { date: string; kind: ShareKind; v: number; summary: string }[]) {
     const e = entry(s.date, s.summary, null);
     e[shareColumn[s.kind]] = s.v;

@@ -1,10 +1,12 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
+import { deskContract } from './desk';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
   ...authContract,
   ...adminContract,
+  ...deskContract,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setupCore } from '../helpers/core';
+import { localBackend } from '../../electron/api/backend';
 import { startServer, type RunningServer } from '../../electron/server/http';
 import { AppError } from '../../shared/errors';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await env.admin.call('users.create', { username: 'qiantai', displayName: '王前台', role: 'frontdesk', password: 'front-pass-1' });
   const front = await env.as('qiantai', 'front-pass-1');
   await front.call('auth.changePassword', { oldPassword: 'front-pass-1', newPassword: 'front-pass-2' });
-  http = await startServer({ core: env.core, router: env.router, staticDir: env.dir });
+  http = await startServer({ backend: localBackend(env.core, env.router), staticDir: env.dir });
 });
 afterAll(async () => {
   await http.close();

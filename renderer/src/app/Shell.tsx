@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { AppShell, Burger, Button, Group, Kbd, Menu, Modal, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, Kbd, Menu, Modal, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconSearch } from '@tabler/icons-react';
 import { SECTIONS } from '../features';
 import { matchRoute, navigate, usePath } from './router';
 import { useSession } from './session';
 import { SearchModal } from './SearchModal';
+import { startLiveSync, useConnection } from '../api/live';
 import { ChangePasswordForm } from '../features/system/ChangePasswordForm';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { setLang, t, useLang } from '../i18n';
@@ -16,6 +17,8 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
   const lang = useLang();
   const [opened, { toggle }] = useDisclosure();
   const [pwOpen, setPwOpen] = useState(false);
+  const connection = useConnection();
+  useEffect(() => startLiveSync(), []);
 
   const sections = useMemo(
     () => SECTIONS.map((s) => ({ ...s, routes: s.routes.filter((r) => can(r.method)) })).filter((s) => s.routes.length > 0),
@@ -75,7 +78,14 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{Page && found?.params && <Page params={found.params} onDataReplaced={onDataReplaced} />}</AppShell.Main>
+      <AppShell.Main>
+        {!connection.ok && (
+          <Alert color="red" radius={0} title={t('与主机的连接已中断')} data-testid="connection-banner">
+            {connection.message} {t('正在自动重试；连接恢复前的操作不会保存，请稍后重做。')}
+          </Alert>
+        )}
+        {Page && found?.params && <Page params={found.params} onDataReplaced={onDataReplaced} />}
+      </AppShell.Main>
       <SearchModal routes={routes} />
       <Modal opened={pwOpen} onClose={() => setPwOpen(false)} title={t('修改密码')}>
         <ChangePasswordForm onDone={() => setPwOpen(false)} />

@@ -1,10 +1,12 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
+import { tasksContract } from './tasks';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
   ...authContract,
   ...adminContract,
+  ...tasksContract,
 };
 
 export type Contract = typeof contract;

@@ -42,8 +42,12 @@ function missingFor(store: Store, period: string): IndicatorRow[] {
       .all()
       .map((r) => r.id),
   );
-  const end = monthEnd(period);
-  return listIndicators(store).filter((i) => !have.has(i.id) && i.createdAt.slice(0, 10) <= end);
+  return listIndicators(store).filter((i) => !have.has(i.id) && existedIn(i, period));
+}
+
+/** The plan's indicators exist for every month; an added one from the month it was added. */
+function existedIn(ind: IndicatorRow, period: string): boolean {
+  return ind.source === 'plan' || ind.createdAt.slice(0, 10) <= monthEnd(period);
 }
 
 /**
@@ -87,7 +91,7 @@ export function ensureMonthEndSnapshots(store: Store): number {
     .where(and(gte(indicatorSnapshots.period, start), lte(indicatorSnapshots.period, last)))
     .all())
     have.set(r.period, (have.get(r.period) ?? 0) + 1);
-  const due = monthsBetween(start, last).filter((p) => (have.get(p) ?? 0) < inds.filter((i) => i.createdAt.slice(0, 10) <= monthEnd(p)).length);
+  const due = monthsBetween(start, last).filter((p) => (have.get(p) ?? 0) < inds.filter((i) => existedIn(i, p)).length);
   if (due.length === 0) return 0;
   return store.write(SYSTEM_ACTOR, 'indicators.autoSnapshot', (audit) => {
     const memo: Memo = new Map();

@@ -117,12 +117,12 @@ describe('computed indicators', () => {
     expect(noNote.fields?.note).toContain('须注明数据来源');
     await env.admin.call('indicators.setValue', { id: six.id, period: thisMonth, value: 30.5, note: '县农业农村委统计年报' });
     const over = byNo(await list(), 6);
-    expect(over).toMatchObject({ value: 30.5, basis: 'manual', computed: 24, manual: { value: 30.5, note: '县农业农村委统计年报', by: 'admin' } });
+    expect(over).toMatchObject({ value: 30.5, basis: 'manual', computed: 24, manual: { value: 30.5, note: '县农业农村委统计年报', by: '张管理' } });
     expect(over.how).toContain('系统计算值 24.00万亩次');
     await env.admin.call('indicators.withdrawValue', { id: six.id, period: thisMonth });
     expect(byNo(await list(), 6)).toMatchObject({ value: 24, basis: 'computed', manual: null });
     const d = await env.admin.call<Detail>('indicators.get', { id: six.id });
-    expect(d.entries).toEqual([expect.objectContaining({ period: thisMonth, value: 30.5, note: '县农业农村委统计年报', withdrawnBy: 'admin' })]);
+    expect(d.entries).toEqual([expect.objectContaining({ period: thisMonth, value: 30.5, note: '县农业农村委统计年报', withdrawnBy: '张管理' })]);
   });
 
   it('carries a hand-entered indicator forward and checks its decimals', async () => {
@@ -143,7 +143,7 @@ describe('month-end snapshots', () => {
     const frozen = await env.admin.call<{ taken: number }>('indicators.snapshot', { period: lastMonth });
     expect(frozen.taken).toBe(8);
     const reported = byNo(await list(lastMonth), 1);
-    expect(reported).toMatchObject({ value: 2, fromSnapshot: true, snapshotBy: 'admin', snapshotTrigger: 'manual' });
+    expect(reported).toMatchObject({ value: 2, fromSnapshot: true, snapshotBy: '张管理', snapshotTrigger: 'manual' });
     // A union registered later without a founding date counts for every day, last month included.
     union('外郎乡农合联', 'regional');
     expect(byNo(await list(lastMonth), 1).value).toBe(2);
@@ -169,7 +169,7 @@ describe('month-end snapshots', () => {
     const auto = rows().filter((r) => r.trigger === 'auto');
     expect([...new Set(auto.map((r) => r.period))]).toEqual([start, addMonths(thisMonth, -2)]);
     expect(auto).toHaveLength(16);
-    expect(auto.every((r) => r.takenBy === 'system')).toBe(true);
+    expect(auto.every((r) => r.takenBy === '系统')).toBe(true);
     const total = rows().length;
     await list();
     expect(rows()).toHaveLength(total);

@@ -132,7 +132,7 @@ describe('tasks, milestones and status', () => {
     await env.admin.call('tasks.report', { taskId: t.id, reportedOn: today, period: today.slice(0, 7), text: '方案已报县政府', milestoneIds: [d.milestones[0]!.id] });
     d = await detail(t.id);
     expect(d.status).toBe('推进中');
-    expect(d.milestones[0]).toMatchObject({ state: 'done', doneOn: today, doneBy: 'admin' });
+    expect(d.milestones[0]).toMatchObject({ state: 'done', doneOn: today, doneBy: '张管理' });
     const noReason = await refusal(() => env.admin.call('tasks.hold', { id: t.id, version: d.version, reason: '  ' }));
     expect(noReason.fields?.reason).toBe('暂缓原因不能为空');
     await env.admin.call('tasks.hold', { id: t.id, version: d.version, reason: '等待县交通运输委统筹' });

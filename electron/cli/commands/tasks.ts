@@ -38,7 +38,7 @@ export const tasksCommands: Command[] = [
         状态: t.status,
         进度: `${t.progress}%`,
         责任单位: t.responsible.map((u) => u.name).join('、'),
-        负责人: t.ownerName,
+        责任人: t.ownerName,
         完成时限: t.dueOn,
         最近进展: t.latestReport ? `${t.latestReport.reportedOn} ${t.latestReport.text.slice(0, 30)}` : '',
       }));

@@ -30,7 +30,7 @@ export function loadTasksDemo(store: Store): Record<string, number> {
   }
   const milestone = (no: number, title: string, dueOn: string, doneOn = '') => {
     const t = task(no);
-    if (t) store.db.insert(taskMilestones).values({ taskId: t.id, title, dueOn, doneOn, doneBy: doneOn ? manager.username : '', createdAt: now }).run();
+    if (t) store.db.insert(taskMilestones).values({ taskId: t.id, title, dueOn, doneOn, doneBy: doneOn ? manager.displayName : '', createdAt: now }).run();
   };
   milestone(2, '完成 2 个乡镇为农服务中心选址', addDays(today, -40), addDays(today, -45));
   milestone(2, '新建乡镇为农服务中心挂牌运行', addDays(today, 10));
@@ -57,7 +57,7 @@ export function loadTasksDemo(store: Store): Record<string, number> {
   if (credit) {
     const period = today.slice(0, 7);
     for (const [p, value] of [[addMonths(period, -2), 16.2], [addMonths(period, -1), 18.5]] as const) {
-      store.db.insert(indicatorEntries).values({ indicatorId: credit.id, period: p, valueX100: toX100(value), note: '县金融工作服务中心月度统计（演示）', enteredBy: manager.username, enteredAt: now }).run();
+      store.db.insert(indicatorEntries).values({ indicatorId: credit.id, period: p, valueX100: toX100(value), note: '县金融工作服务中心月度统计（演示）', enteredBy: manager.displayName, enteredAt: now }).run();
     }
   }
   setMeta(store, 'demoLoaded', now);

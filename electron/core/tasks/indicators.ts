@@ -10,6 +10,7 @@ import { addMonths, monthsBetween, todayOf } from './dates';
 import { fromX100, lineTarget, toX100 } from './values';
 import { PLAN_INDICATORS } from './plan';
 import { taskStatusMap } from './queries';
+import { who } from './who';
 
 function checkPeriod(store: Store, period: string): string {
   const today = todayOf(store);
@@ -196,7 +197,7 @@ export function setIndicatorValue(store: Store, actor: Actor, input: { id: numbe
     if (frozen) throw fieldError('period', `${input.period} 已保存快照（${frozen.takenAt.slice(0, 10)}），不能再改这个月的数值；请填报到本月`, 'REFUSED');
     const row = store.db
       .insert(indicatorEntries)
-      .values({ indicatorId: ind.id, period: input.period, valueX100: toX100(input.value), note: input.note, enteredBy: actor.username, enteredAt: store.now() })
+      .values({ indicatorId: ind.id, period: input.period, valueX100: toX100(input.value), note: input.note, enteredBy: who(store, actor), enteredAt: store.now() })
       .returning()
       .get();
     audit.record({ entity: 'indicator', ids: [ind.id], summary: { period: input.period, value: input.value, note: input.note, entry: row.id } });
@@ -218,7 +219,7 @@ export function withdrawIndicatorValue(store: Store, actor: Actor, input: { id: 
     if (live.length === 0) throw fieldError('period', `${input.period} 没有手工填报的数值`, 'NOT_FOUND');
     store.db
       .update(indicatorEntries)
-      .set({ withdrawnAt: store.now(), withdrawnBy: actor.username })
+      .set({ withdrawnAt: store.now(), withdrawnBy: who(store, actor) })
       .where(and(eq(indicatorEntries.indicatorId, ind.id), eq(indicatorEntries.period, input.period), eq(indicatorEntries.withdrawnAt, '')))
       .run();
     audit.record({ entity: 'indicator', ids: [ind.id], summary: { period: input.period, withdrawn: live.map((e) => e.id) } });

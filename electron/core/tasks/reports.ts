@@ -9,6 +9,7 @@ import { taskFiles, taskMilestones, taskReports, tasks } from './schema';
 import { canReport, requireTask } from './tasks';
 import { loadTaskRows } from './queries';
 import { todayOf } from './dates';
+import { who } from './who';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -107,7 +108,7 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
         const m = store.db.select().from(taskMilestones).where(eq(taskMilestones.id, id)).get();
         if (!m || m.taskId !== t.id) throw fieldError('milestoneIds', `里程碑 #${id} 不属于此任务`);
         if (m.doneOn) throw fieldError('milestoneIds', `里程碑“${m.title}”已于 ${m.doneOn} 完成`);
-        store.db.update(taskMilestones).set({ doneOn: input.reportedOn, doneBy: actor.username }).where(eq(taskMilestones.id, id)).run();
+        store.db.update(taskMilestones).set({ doneOn: input.reportedOn, doneBy: who(store, actor) }).where(eq(taskMilestones.id, id)).run();
       }
       const report = store.db
         .insert(taskReports)
@@ -120,7 +121,7 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
           figures: JSON.stringify(input.figures),
           progress: input.progress,
           reporterId: actor.userId,
-          reporterName: reporterName(store, actor),
+          reporterName: who(store, actor),
           createdAt: now,
         })
         .returning()
@@ -146,11 +147,6 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
     for (const ev of evidence) if (ev.created) removeIfUnused(store, filesDir, ev);
     throw e;
   }
-}
-
-function reporterName(store: Store, actor: Actor): string {
-  const r = store.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(actor.userId) as string | undefined;
-  return r ?? actor.username;
 }
 
 function removeIfUnused(store: Store, filesDir: string, ev: Evidence): void {

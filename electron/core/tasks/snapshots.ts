@@ -5,8 +5,10 @@ import { indicatorSnapshots } from './schema';
 import { entriesUpTo, listIndicators, liveFigure, sourcePeriod, yearTargetX100, yearTargetsX100, type IndicatorRow, type Memo } from './figures';
 import { addMonths, monthEnd, monthsBetween, todayOf } from './dates';
 import { getMeta } from './meta';
+import { who } from './who';
 
 function insertSnapshots(store: Store, actor: Actor, period: string, today: string, inds: IndicatorRow[], trigger: 'manual' | 'auto', memo: Memo): number {
+  const takenBy = who(store, actor);
   const sp = sourcePeriod(period, today, memo);
   const entries = entriesUpTo(store, period);
   const overrides = yearTargetsX100(store);
@@ -26,7 +28,7 @@ function insertSnapshots(store: Store, actor: Actor, period: string, today: stri
         target2027X100: ind.target2027X100,
         trigger,
         takenAt: store.now(),
-        takenBy: actor.username,
+        takenBy,
       })
       .run();
   }

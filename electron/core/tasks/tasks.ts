@@ -9,6 +9,7 @@ import { milestoneState } from './status';
 import { addDays, todayOf } from './dates';
 import { PLAN_TASKS } from './plan';
 import { insertIndicator, type IndicatorInput } from './indicators';
+import { who } from './who';
 
 type TaskDbRow = typeof tasks.$inferSelect;
 
@@ -99,7 +100,7 @@ function checkFields(store: Store, f: TaskFields): void {
   }
   if (f.ownerId !== null) {
     const u = store.db.select().from(users).where(eq(users.id, f.ownerId)).get();
-    if (!u || !u.active) throw fieldError('ownerId', '所选负责人不存在或已停用');
+    if (!u || !u.active) throw fieldError('ownerId', '所选责任人不存在或已停用');
   }
   if (f.indicatorIds.length) {
     const have = store.db.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, f.indicatorIds)).all();
@@ -224,7 +225,7 @@ export function markMilestone(store: Store, actor: Actor, taskId: number, milest
   if (!m) throw fieldError('milestoneIds', `里程碑 #${milestoneId} 不属于此任务`);
   store.db
     .update(taskMilestones)
-    .set({ doneOn, doneBy: doneOn ? actor.username : '' })
+    .set({ doneOn, doneBy: doneOn ? who(store, actor) : '' })
     .where(eq(taskMilestones.id, m.id))
     .run();
   return m;

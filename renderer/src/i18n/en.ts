@@ -1,3 +1,5 @@
+import { EN_TASKS } from './en-tasks';
+
 /** English for the UI; keys are the Chinese source strings. Missing keys show the Chinese. */
 export const EN: Record<string, string> = {
   为农服务台: 'Weinong Desk',
@@ -16,4 +18,5 @@ export const EN: Record<string, string> = {
   会计: 'Bookkeeper',
   前台: 'Front desk',
   负责人: 'Manager',
+  ...EN_TASKS,
 };

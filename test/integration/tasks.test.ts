@@ -6,7 +6,8 @@ import { setupCore } from '../helpers/core';
 import { AppError } from '../../shared/errors';
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
-import { todayOf, addDays } from '../../electron/core/tasks/dates';
+import { todayOf, addDays, addMonths } from '../../electron/core/tasks/dates';
+import { COMMANDS } from '../../electron/cli/commands';
 
 type Env = Awaited<ReturnType<typeof setupCore>>;
 type TaskList = Out<Contract['tasks.list']>;
@@ -257,5 +258,39 @@ describe('reminders', () => {
     const mine = bell.items.filter((i) => i.taskNo === 14);
     expect(mine).toEqual([{ kind: 'milestoneSoon', taskId: t.id, taskNo: 14, item: '共育农产品品牌', title: '品牌目录发布', dueOn: addDays(today, 9), days: 9, ownerName: '陈主任' }]);
     expect((await refusal(() => env.admin.call('tasks.updateSettings', { reminderDays: 0 }))).fields?.reminderDays).toBe('提醒提前天数不能小于1');
+  });
+});
+
+describe('search', () => {
+  it('finds tasks and indicators in the Ctrl+K box by pinyin initials', async () => {
+    const hits = await env.admin.call<{ kind: string; title: string; route: string }[]>('search.global', { q: 'zjnhl' });
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'task', title: '1. 组建农合联', route: expect.stringMatching(/^\/tasks\/item\/\d+$/) }));
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'indicator', title: '指标 1：组建农合联（产业农合联）' }));
+    const byUnit = await env.admin.call<TaskList>('tasks.list', { q: '邮政' });
+    expect(byUnit.rows.map((r) => r.no)).toEqual([12, 13]);
+  });
+});
+
+describe('command line', () => {
+  const cmd = (name: string) => COMMANDS.find((c) => c.name === name)!;
+  const args = (values: Record<string, string | string[]>) => ({ values, positionals: [] });
+
+  it('lists, reports with a file, shows and freezes indicators', async () => {
+    const file = path.join(env.dir, 'cli-evidence.txt');
+    fs.writeFileSync(file, '命令行佐证');
+    const r = await cmd('tasks report').run(env.admin, args({ task: '11', text: '命令行填报：县域集采集配中心选址完成', progress: '15', file: [file] }));
+    expect(r).toMatchObject({ status: '推进中', progress: 15 });
+    const t11 = await detail((await taskByNo(11)).id);
+    expect(t11.reports[0]!.files[0]).toMatchObject({ name: 'cli-evidence.txt', sha256: crypto.createHash('sha256').update('命令行佐证').digest('hex') });
+    const rows = (await cmd('tasks list').run(env.admin, args({ status: '推进中' }))) as { 序号: number }[];
+    expect(rows.map((x) => x.序号)).toContain(11);
+    await expect(cmd('tasks list').run(env.admin, args({ status: '进行中' }))).rejects.toThrow('--status');
+    await expect(cmd('tasks report').run(env.admin, args({ task: '99', text: 'x' }))).rejects.toThrow('没有序号为 99 的任务');
+    const shown = (await cmd('indicators show').run(env.admin, args({}))) as Record<string, string>[];
+    expect(shown.map((x) => x['序号'])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const period = addMonths(today.slice(0, 7), -1);
+    expect(await cmd('indicators snapshot').run(env.admin, args({ period }))).toEqual({ period, taken: 8 });
+    const frozen = (await cmd('indicators show').run(env.admin, args({ period }))) as Record<string, string>[];
+    expect(frozen[0]!['来源']).toMatch(/^快照/);
   });
 });

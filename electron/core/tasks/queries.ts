@@ -1,7 +1,7 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Store } from '../db/store';
 import { users } from '../auth/schema';
-import { taskIndicators, taskMilestones, taskUnitLinks, taskUnits, tasks } from './schema';
+import { taskUnits, tasks } from './schema';
 import { startOverdue, taskStatus, type StatusFacts } from './status';
 import { addDays, daysBetween } from './dates';
 import { textMatches } from '../search/pinyin';
@@ -73,29 +73,41 @@ function group<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
  * Every task with what its list rows show, status computed for `today`. A handful of queries whatever the
  * number of tasks; the tracker holds tens to hundreds of tasks, so filtering happens here in memory.
  */
-export function loadTaskRows(store: Store, today: string, filter: TaskFilter = {}): TaskRow[] {
+export function loadTaskRows(store: Store, today: string, filter: TaskFilter = {}, onlyId?: number): TaskRow[] {
   const soonUntil = addDays(today, DUE_SOON_DAYS);
+  const scope = <T>(sql: string, byTask: string): T[] =>
+    (onlyId === undefined ? store.sqlite.prepare(sql).all() : store.sqlite.prepare(`${sql} WHERE ${byTask} = ?`).all(onlyId)) as T[];
   const names = new Map(store.db.select({ id: users.id, name: users.displayName }).from(users).all().map((u) => [u.id, u.name]));
   const unitNames = new Map(store.db.select({ id: taskUnits.id, name: taskUnits.name }).from(taskUnits).all().map((u) => [u.id, u.name]));
-  const links = group(store.db.select().from(taskUnitLinks).orderBy(asc(taskUnitLinks.sort)).all(), (l) => l.taskId);
-  const milestones = group(store.db.select().from(taskMilestones).orderBy(asc(taskMilestones.dueOn), asc(taskMilestones.id)).all(), (m) => m.taskId);
-  const inds = group(store.db.select().from(taskIndicators).all(), (r) => r.taskId);
-  const reportCounts = new Map(
-    (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports GROUP BY task_id').all() as { taskId: number; n: number }[]).map((r) => [r.taskId, r.n]),
+  const links = group(
+    scope<{ taskId: number; unitId: number; role: 'responsible' | 'cooperating'; sort: number }>('SELECT task_id AS taskId, unit_id AS unitId, role, sort FROM task_unit_links', 'task_id').sort((a, b) => a.sort - b.sort),
+    (l) => l.taskId,
   );
+  const milestones = group(
+    scope<{ id: number; taskId: number; title: string; dueOn: string; doneOn: string }>('SELECT id, task_id AS taskId, title, due_on AS dueOn, done_on AS doneOn FROM task_milestones', 'task_id').sort(
+      (a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id,
+    ),
+    (m) => m.taskId,
+  );
+  const inds = group(scope<{ taskId: number; indicatorId: number }>('SELECT task_id AS taskId, indicator_id AS indicatorId FROM task_indicators', 'task_id'), (r) => r.taskId);
+  const reportCounts = new Map(
+    (onlyId === undefined
+      ? (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports GROUP BY task_id').all() as { taskId: number; n: number }[])
+      : (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports WHERE task_id = ?').all(onlyId) as { taskId: number; n: number }[])
+    ).map((r) => [r.taskId, r.n]),
+  );
+  // One indexed look-up per task (task_reports_task), rather than a pass over every report.
   const latest = new Map(
-    (
-      store.sqlite
-        .prepare(
-          `SELECT r.id, r.task_id AS taskId, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName FROM task_reports r
-           WHERE r.id = (SELECT x.id FROM task_reports x WHERE x.task_id = r.task_id ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)`,
-        )
-        .all() as (LatestReport & { taskId: number })[]
+    scope<LatestReport & { taskId: number }>(
+      `SELECT t.id AS taskId, r.id, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName FROM tasks t
+       JOIN task_reports r ON r.id = (SELECT x.id FROM task_reports x WHERE x.task_id = t.id ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)`,
+      't.id',
     ).map(({ taskId, ...r }) => [taskId, r]),
   );
   const rows = store.db
     .select()
     .from(tasks)
+    .where(onlyId === undefined ? undefined : eq(tasks.id, onlyId))
     .orderBy(asc(tasks.no))
     .all()
     .map((t): TaskRow => {

@@ -140,7 +140,7 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
         ids: [report.id],
         summary: { task: t.no, period: input.period, progress: { before: t.progress, after: progress }, milestones: input.milestoneIds, files: evidence.map((e) => ({ name: e.name, sha256: e.sha256 })) },
       });
-      const row = loadTaskRows(store, today).find((r) => r.id === t.id)!;
+      const row = loadTaskRows(store, today, {}, t.id)[0]!;
       return { reportId: report.id, taskId: t.id, status: row.status, progress: row.progress };
     });
   } catch (e) {

@@ -42,7 +42,7 @@ function bump(store: Store, t: TaskDbRow, set: Partial<TaskDbRow> = {}): void {
 export function taskDetail(store: Store, actor: Actor, id: number) {
   requireTask(store, id);
   const today = todayOf(store);
-  const row = loadTaskRows(store, today).find((r) => r.id === id) as TaskRow;
+  const row = loadTaskRows(store, today, {}, id)[0] as TaskRow;
   const soonUntil = addDays(today, DUE_SOON_DAYS);
   const files = store.db.select().from(taskFiles).where(eq(taskFiles.taskId, id)).orderBy(asc(taskFiles.id)).all();
   const reports = store.db

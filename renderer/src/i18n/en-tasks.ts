@@ -107,7 +107,6 @@ export const EN_TASKS: Record<string, string> = {
   已新增任务: 'Task added',
   已新增指标: 'Indicator added',
   已载入实施方案: 'Plan loaded',
-  已过开始日期: 'Past start date',
   已过开始日期仍未启动: 'Past start date, nothing reported',
   '已过开始日期仍未启动 {n} 项': '{n} past start date with nothing reported',
   '已过开始日期，尚未填报任何进展': 'Past its start date with no progress reported',

@@ -74,6 +74,7 @@ export default async function tasksBench(): Promise<void> {
     const indNow = await sample(100, () => client.call('indicators.list', {}), 5);
     const indPast = await sample(100, () => client.call('indicators.list', { period: addMonths(today.slice(0, 7), -6) }), 5);
     const bell = await sample(100, () => client.call('tasks.reminders'), 5);
+    const search = await sample(50, (i) => client.call('search.global', { q: ['nhl', '农合联', 'gxs', '流通'][i % 4] }), 5);
     line('tasks.dashboard p50 / p95', `${fmt(dash.p50)} / ${fmt(dash.p95)}`);
     line('tasks.list (all 300) p50 / p95', `${fmt(list.p50)} / ${fmt(list.p95)}`);
     line('tasks.list overdue p50', fmt(overdue.p50));
@@ -81,6 +82,7 @@ export default async function tasksBench(): Promise<void> {
     line('indicators.list this month (live) p50', fmt(indNow.p50));
     line('indicators.list 6 months ago (snapshot) p50', fmt(indPast.p50));
     line('tasks.reminders p50', fmt(bell.p50));
+    line('search.global over tasks (pinyin) p50', fmt(search.p50));
 
     // Trends: 12 months of the six registry indicators, with the per-day memo versus one count per figure.
     const months = monthsBetween(addMonths(today.slice(0, 7), -11), today.slice(0, 7));

@@ -92,3 +92,14 @@ describe('dates and units', () => {
     expect(unitKind('中国邮政云阳分公司')).toBe('邮政');
   });
 });
+
+describe('chart scales', () => {
+  it('rounds axes up to 1, 2, 2.5 or 5 and puts gridlines on one-digit steps', async () => {
+    const { niceMax, ticks, shortNumber } = await import('../../renderer/src/components/charts/scale');
+    expect([0, 0.3, 7, 19, 25, 260, 4200].map(niceMax)).toEqual([1, 0.5, 10, 20, 25, 500, 5000]);
+    expect(ticks(25)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(ticks(20)).toEqual([0, 5, 10, 15, 20]);
+    expect(ticks(2.5)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    expect(shortNumber(12000)).toBe('1.2万');
+  });
+});

@@ -66,7 +66,7 @@ export function LineChart({ xLabels, values, label, references = [], hollow = []
         ),
       )}
       {xLabels.map((l, i) =>
-        i % every === 0 || i === xLabels.length - 1 ? (
+        (xLabels.length - 1 - i) % every === 0 ? (
           <text key={l} x={x(i)} y={height - 6} textAnchor={i === xLabels.length - 1 && xLabels.length > 1 ? 'end' : i === 0 && xLabels.length > 1 ? 'start' : 'middle'} fontSize="9" fill="var(--mantine-color-dimmed)">
             {l}
           </text>

@@ -31,8 +31,8 @@ export const tasksHandlers: Impls<typeof tasksContract> = {
   'tasks.deleteMilestone': { access: EDITORS, handler: (ctx, input) => deleteMilestone(ctx.store, ctx.actor, input) },
   'tasks.setMilestoneDone': { access: EDITORS, handler: (ctx, input) => setMilestoneDone(ctx.store, ctx.actor, input) },
   // Bookkeepers and front desk may report only on tasks they own; addReport refuses the others (FORBIDDEN).
-  'tasks.report': { access: STAFF, handler: (ctx, input) => addReport(ctx.store, ctx.core.paths.files, ctx.actor, input) },
-  'tasks.file': { access: STAFF, handler: (ctx, input) => readEvidence(ctx.store, ctx.core.paths.files, input.id) },
+  'tasks.report': { access: STAFF, handler: (ctx, input) => addReport(ctx.store, ctx.actor, input) },
+  'tasks.file': { access: STAFF, handler: (ctx, input) => readEvidence(ctx.store, input.id) },
   'tasks.dashboard': { access: EDITORS, handler: (ctx) => dashboard(ctx.store) },
   'tasks.reminders': { access: STAFF, handler: (ctx) => reminders(ctx.store, ctx.actor) },
   'tasks.settings': { access: STAFF, handler: (ctx) => trackerSettings(ctx.store) },

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setupCore } from '../helpers/core';
-import { AppError } from '../../shared/errors';
+import Database from 'better-sqlite3';
+import { refusal } from '../helpers/refusal';
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
 import { todayOf, addDays, addMonths } from '../../electron/core/tasks/dates';
@@ -16,17 +17,7 @@ type TaskDetail = Out<Contract['tasks.get']>;
 let env: Env;
 let today: string;
 
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
-
 const count = (table: string) => env.core.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const filesOnDisk = () => (fs.existsSync(path.join(env.core.paths.files, 'tasks')) ? fs.readdirSync(path.join(env.core.paths.files, 'tasks'), { recursive: true }).filter((f) => String(f).includes('.')).length : 0);
 const taskByNo = async (no: number) => (await env.admin.call<TaskList>('tasks.list', {})).rows.find((r) => r.no === no)!;
 const detail = (id: number) => env.admin.call<TaskDetail>('tasks.get', { id });
 
@@ -195,7 +186,7 @@ describe('roles', () => {
 });
 
 describe('progress reports with evidence', () => {
-  it('stores evidence under files/ with its SHA-256 and gives back the same bytes', async () => {
+  it('stores evidence in the database with its SHA-256, gives back the same bytes, and backups carry it', async () => {
     const t = await taskByNo(8);
     const bytes = Buffer.from('%PDF-1.4 托管服务验收单 第 8 项');
     const r = await env.admin.call<{ reportId: number; status: string }>('tasks.report', {
@@ -212,27 +203,30 @@ describe('progress reports with evidence', () => {
     const f = d.reports[0]!.files[0]!;
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');
     expect(f).toMatchObject({ name: '验收单.pdf', mime: 'application/pdf', size: bytes.length, sha256: sha });
-    expect(fs.readFileSync(path.join(env.core.paths.files, 'tasks', sha.slice(0, 2), `${sha}.pdf`))).toEqual(bytes);
+    const backup = await env.admin.call<{ name: string }>('backup.create');
+    const copy = new Database(path.join(env.core.paths.backups, backup.name), { readonly: true });
+    expect(copy.prepare('SELECT bytes FROM file_blobs WHERE sha256 = ?').pluck().get(sha)).toEqual(bytes);
+    copy.close();
     const back = await env.admin.call<{ name: string; base64: string }>('tasks.file', { id: f.id });
     expect(Buffer.from(back.base64, 'base64')).toEqual(bytes);
     expect(d.reports[0]!.figures).toEqual([{ name: '托管服务', value: 1.2, unit: '万亩次' }]);
   });
 
-  it('refuses to hand out evidence whose file no longer matches its checksum', async () => {
+  it('refuses to hand out evidence whose content no longer matches its checksum', async () => {
     const t = await taskByNo(9);
     const bytes = Buffer.from('原始照片');
     await env.admin.call('tasks.report', { taskId: t.id, reportedOn: today, period: today.slice(0, 7), text: '农机服务队组建', files: [{ name: 'photo.jpg', base64: bytes.toString('base64') }] });
     const f = (await detail(t.id)).reports[0]!.files[0]!;
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-    fs.writeFileSync(path.join(env.core.paths.files, 'tasks', sha.slice(0, 2), `${sha}.jpg`), '被替换的内容');
+    env.core.store.sqlite.prepare('UPDATE file_blobs SET bytes = ? WHERE sha256 = ?').run(Buffer.from('被替换的内容'), sha);
     const e = await refusal(() => env.admin.call('tasks.file', { id: f.id }));
     expect(e.message).toContain('校验值与上传时不符');
     expect(() => env.core.store.sqlite.prepare("UPDATE task_files SET sha256 = 'x' WHERE id = ?").run(f.id)).toThrow('佐证材料记录不可修改');
   });
 
-  it('leaves neither rows nor files behind when a report is refused', async () => {
+  it('leaves nothing behind when a report is refused', async () => {
     const t = await taskByNo(10);
-    const before = [count('task_reports'), count('task_files'), filesOnDisk(), count('audit_log')];
+    const before = [count('task_reports'), count('task_files'), count('file_blobs'), count('audit_log')];
     const good = { name: 'ok.txt', base64: Buffer.from('新的佐证').toString('base64') };
     const future = await refusal(() => env.admin.call('tasks.report', { taskId: t.id, reportedOn: addDays(today, 1), period: today.slice(0, 7), text: '提前填报', files: [good] }));
     expect(future.fields?.reportedOn).toBe('填报日期不能晚于今天');
@@ -242,7 +236,7 @@ describe('progress reports with evidence', () => {
     expect(badMilestone.fields?.milestoneIds).toContain('不属于此任务');
     const badPeriod = await refusal(() => env.admin.call('tasks.report', { taskId: t.id, reportedOn: today, periodKind: 'quarter', period: today.slice(0, 7), text: '期间不对' }));
     expect(badPeriod.fields?.period).toContain('YYYY-Qn');
-    expect([count('task_reports'), count('task_files'), filesOnDisk(), count('audit_log')]).toEqual(before);
+    expect([count('task_reports'), count('task_files'), count('file_blobs'), count('audit_log')]).toEqual(before);
   });
 });
 

@@ -4,3 +4,4 @@ export * from '../audit/schema';
 export * from '../settings/schema';
 export * from '../members/schema';
 export * from '../tasks/schema';
+export * from '../files/schema';

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Actor, Store } from '../db/store';
@@ -10,6 +8,7 @@ import { canReport, requireTask } from './tasks';
 import { loadTaskRows } from './queries';
 import { todayOf } from './dates';
 import { who } from './who';
+import { getBlob, putBlob } from '../files/blobs';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -47,37 +46,15 @@ export interface ReportInput {
 interface Evidence {
   name: string;
   mime: string;
-  size: number;
-  sha256: string;
-  stored: string;
-  created: boolean;
+  bytes: Buffer;
 }
 
-export function sha256(bytes: Buffer): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * Evidence is stored once per content under files/tasks/<first two hex>/<sha256><ext>, written to a temporary
- * name and renamed, so a crash never leaves a half file under the final name.
- */
-function storeEvidence(filesDir: string, file: { name: string; base64: string }, index: number): Evidence {
+function checkEvidence(file: { name: string; base64: string }, index: number): Evidence {
   const bytes = Buffer.from(file.base64, 'base64');
   if (bytes.length === 0) throw fieldError(`files.${index}`, `佐证材料“${file.name}”是空文件`);
   if (bytes.length > MAX_EVIDENCE_BYTES) throw fieldError(`files.${index}`, `佐证材料“${file.name}”超过 20 MB，请压缩或拆分后再上传`);
-  const hash = sha256(bytes);
-  const ext = path.extname(file.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10);
-  const stored = path.posix.join('tasks', hash.slice(0, 2), `${hash}${ext}`);
-  const full = path.join(filesDir, stored);
-  let created = false;
-  if (!fs.existsSync(full) || sha256(fs.readFileSync(full)) !== hash) {
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    const tmp = `${full}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, full);
-    created = true;
-  }
-  return { name: file.name, mime: MIME[ext] ?? 'application/octet-stream', size: bytes.length, sha256: hash, stored, created };
+  const ext = path.extname(file.name).toLowerCase();
+  return { name: file.name, mime: MIME[ext] ?? 'application/octet-stream', bytes };
 }
 
 function checkPeriod(input: ReportInput, today: string): void {
@@ -90,18 +67,16 @@ function checkPeriod(input: ReportInput, today: string): void {
 
 /**
  * Adds a dated progress report with its figures and evidence. It may set the task's progress percent and mark
- * milestones done; all of it in one transaction. Evidence files are written first and removed again if the
- * report is refused, so a refusal leaves neither rows nor files behind.
+ * milestones done. Evidence is stored in the database with the report, all in one transaction, so a refusal
+ * leaves nothing behind and every backup carries the evidence.
  */
-export function addReport(store: Store, filesDir: string, actor: Actor, input: ReportInput) {
+export function addReport(store: Store, actor: Actor, input: ReportInput) {
   const task = requireTask(store, input.taskId);
   if (!canReport(actor, task.ownerId)) throw new AppError('FORBIDDEN', `只能为自己负责的任务填报进展（任务 ${task.no} 不由您负责）`);
   const today = todayOf(store);
   checkPeriod(input, today);
-  const evidence: Evidence[] = [];
-  try {
-    input.files.forEach((f, i) => evidence.push(storeEvidence(filesDir, f, i)));
-    return store.write(actor, 'tasks.report', (audit) => {
+  const evidence = input.files.map((f, i) => checkEvidence(f, i));
+  return store.write(actor, 'tasks.report', (audit) => {
       const t = requireTask(store, input.taskId);
       const now = store.now();
       for (const id of input.milestoneIds) {
@@ -126,8 +101,9 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
         })
         .returning()
         .get();
-      for (const e of evidence) {
-        store.db.insert(taskFiles).values({ reportId: report.id, taskId: t.id, name: e.name, mime: e.mime, size: e.size, sha256: e.sha256, stored: e.stored, createdAt: now }).run();
+      const stored = evidence.map((e) => ({ ...e, ...putBlob(store, e.bytes) }));
+      for (const e of stored) {
+        store.db.insert(taskFiles).values({ reportId: report.id, taskId: t.id, name: e.name, mime: e.mime, size: e.size, sha256: e.sha256, createdAt: now }).run();
       }
       const progress = input.progress ?? t.progress;
       store.db
@@ -138,29 +114,16 @@ export function addReport(store: Store, filesDir: string, actor: Actor, input: R
       audit.record({
         entity: 'task_report',
         ids: [report.id],
-        summary: { task: t.no, period: input.period, progress: { before: t.progress, after: progress }, milestones: input.milestoneIds, files: evidence.map((e) => ({ name: e.name, sha256: e.sha256 })) },
+        summary: { task: t.no, period: input.period, progress: { before: t.progress, after: progress }, milestones: input.milestoneIds, files: stored.map((e) => ({ name: e.name, sha256: e.sha256 })) },
       });
       const row = loadTaskRows(store, today, {}, t.id)[0]!;
       return { reportId: report.id, taskId: t.id, status: row.status, progress: row.progress };
-    });
-  } catch (e) {
-    for (const ev of evidence) if (ev.created) removeIfUnused(store, filesDir, ev);
-    throw e;
-  }
-}
-
-function removeIfUnused(store: Store, filesDir: string, ev: Evidence): void {
-  const used = store.db.select().from(taskFiles).where(eq(taskFiles.stored, ev.stored)).get();
-  if (!used) fs.rmSync(path.join(filesDir, ev.stored), { force: true });
+  });
 }
 
 /** The evidence as stored, after checking it still matches the checksum taken when it was uploaded. */
-export function readEvidence(store: Store, filesDir: string, id: number): { name: string; mime: string; base64: string } {
+export function readEvidence(store: Store, id: number): { name: string; mime: string; base64: string } {
   const f = store.db.select().from(taskFiles).where(eq(taskFiles.id, id)).get();
   if (!f) throw new AppError('NOT_FOUND', `佐证材料 #${id} 不存在`);
-  const full = path.join(filesDir, f.stored);
-  if (!fs.existsSync(full)) throw new AppError('NOT_FOUND', `佐证材料“${f.name}”的文件不见了（应在数据目录 files/${f.stored}），请从备份中找回`);
-  const bytes = fs.readFileSync(full);
-  if (sha256(bytes) !== f.sha256) throw new AppError('REFUSED', `佐证材料“${f.name}”的校验值与上传时不符，文件可能已被改动或损坏`);
-  return { name: f.name, mime: f.mime, base64: bytes.toString('base64') };
+  return { name: f.name, mime: f.mime, base64: getBlob(store, f.sha256, f.name).toString('base64') };
 }

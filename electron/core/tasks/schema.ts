@@ -97,7 +97,7 @@ export const taskReports = sqliteTable(
   (t) => [index('task_reports_task').on(t.taskId, t.reportedOn), index('task_reports_created').on(t.createdAt)],
 );
 
-/** Evidence files live under the data folder's files/ by SHA-256; the row keeps the original name. */
+/** Evidence: the content is in file_blobs by SHA-256; the row keeps the original name and type. */
 export const taskFiles = sqliteTable(
   'task_files',
   {
@@ -112,8 +112,6 @@ export const taskFiles = sqliteTable(
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    /** Path relative to the files folder. */
-    stored: text('stored').notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('task_files_report').on(t.reportId), index('task_files_task').on(t.taskId)],

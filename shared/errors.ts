@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'BAD_ORIGIN'
   | 'RATE_LIMITED'
   | 'HOST_UNREACHABLE'
+  | 'CERT_CHANGED'
   | 'REFUSED'
   | 'INTERNAL';
 

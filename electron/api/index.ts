@@ -3,10 +3,19 @@ import { contract } from '../../shared/contract';
 import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
+import { deskHandlers } from './desk';
+import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers } from './ledger';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
-  const impls = { ...authHandlers, ...adminHandlers, ...ledgerHandlers, ...ledgerReportHandlers } satisfies Record<keyof typeof contract, unknown>;
+  const impls = {
+    ...authHandlers,
+    ...adminHandlers,
+    ...deskHandlers,
+    ...tasksHandlers,
+    ...ledgerHandlers,
+    ...ledgerReportHandlers,
+  } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../shared/errors';
 import { CliClient, print } from './io';
 import { COMMANDS } from './commands';
 import type { Command, OptionSpec } from './command';
-import { startBrowserMode } from '../server/serve';
+import { startBrowserMode, startClientMode } from '../server/serve';
+import { ClientBackend } from '../client/backend';
 
 const GLOBAL: OptionSpec = {
   'data-dir': { type: 'string' },
@@ -31,7 +32,7 @@ function help(): string {
     '  --json           以 JSON 输出',
     '',
     '命令:',
-    `  ${'serve'.padEnd(width)}以浏览器模式启动（--host 127.0.0.1 --port 5730）`,
+    `  ${'serve'.padEnd(width)}以浏览器模式启动（--host 127.0.0.1 --port 5730；--client 作为客户端连接服务中心主机）`,
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}${c.usage ? `\n  ${' '.repeat(width)}${c.usage}` : ''}`),
   ];
   return lines.join('\n');
@@ -61,9 +62,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   const dataDir = resolveDataDir(first.values['data-dir'] as string | undefined);
   if (words[0] === 'serve') {
-    const serveArgs = parseArgs({ args: argv, options: { ...GLOBAL, host: { type: 'string' }, port: { type: 'string' } }, allowPositionals: true });
-    const srv = await startBrowserMode({ dataDir, host: serveArgs.values.host, port: Number(serveArgs.values.port ?? 5730) });
-    process.stdout.write(`为农服务台（浏览器模式）已启动：${srv.url}\n数据目录：${dataDir}\n按 Ctrl+C 退出\n`);
+    const serveArgs = parseArgs({ args: argv, options: { ...GLOBAL, host: { type: 'string' }, port: { type: 'string' }, client: { type: 'boolean' } }, allowPositionals: true });
+    const port = Number(serveArgs.values.port ?? 5730);
+    const asClient = serveArgs.values.client === true || ClientBackend.configured(dataDir);
+    const start = asClient ? startClientMode({ dataDir, host: serveArgs.values.host, port }) : startBrowserMode({ dataDir, host: serveArgs.values.host, port });
+    const srv = await start.catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') throw new Error(`端口 ${port} 已被占用：可能已有一个为农服务台在运行（请打开 http://127.0.0.1:${port}），或用 --port 指定其他端口`);
+      throw e;
+    });
+    process.stdout.write(`为农服务台（${asClient ? '客户端模式，连接服务中心主机' : '浏览器模式'}）已启动：${srv.url}\n数据目录：${dataDir}\n按 Ctrl+C 退出\n`);
     return new Promise(() => undefined);
   }
   const found = findCommand(words);

@@ -6,6 +6,8 @@ import { migrationsDir } from './db/migrations-dir';
 import { dataPaths, ensureDataDirs, fileStamp, type DataPaths } from './db/paths';
 import { Store, type Actor } from './db/store';
 import { SessionStore } from './auth/sessions';
+import { ChangeFeed } from './sync/changes';
+import { JobRunner } from './jobs/jobs';
 import { getSettings } from './settings/settings';
 import { users } from './auth/schema';
 import { AppError } from '../../shared/errors';
@@ -30,6 +32,21 @@ export interface UpdaterPort {
   install(): void;
 }
 
+export interface HostStatus {
+  enabled: boolean;
+  running: boolean;
+  url: string;
+  fingerprint: string;
+  startedAt: string;
+  error: string;
+}
+
+/** Host mode (serving other desks over HTTPS), provided by the process that owns the window or server. */
+export interface HostPort {
+  apply(): Promise<HostStatus>;
+  status(): HostStatus;
+}
+
 export interface Recovery {
   reason: string;
   latestBackup: string | null;
@@ -50,9 +67,12 @@ export class AppCore {
   readonly mode: AppMode;
   readonly startedAt = new Date().toISOString();
   readonly sessions: SessionStore;
+  readonly changes = new ChangeFeed();
+  readonly jobs = new JobRunner();
   readonly migrations: Migration[];
   readonly clock: () => Date;
   updater: UpdaterPort | null = null;
+  host: HostPort | null = null;
   recovery: Recovery | null = null;
   private current: Store | null = null;
   private autoTimer: NodeJS.Timeout | null = null;
@@ -62,7 +82,10 @@ export class AppCore {
     this.mode = opts.mode;
     this.clock = opts.clock ?? (() => new Date());
     this.migrations = loadMigrations(migrationsDir());
-    this.sessions = new SessionStore(() => (this.current ? getSettings(this.current).sessionIdleMinutes : 480) * 60_000);
+    this.sessions = new SessionStore(
+      () => (this.current ? getSettings(this.current).sessionIdleMinutes : 480) * 60_000,
+      () => this.clock().getTime(),
+    );
   }
 
   /**
@@ -93,6 +116,7 @@ export class AppCore {
   private attach(): void {
     const { sqlite, db } = openDatabase(this.paths.db, { backupsDir: this.paths.backups, migrations: this.migrations });
     this.current = new Store(sqlite, db, this.clock);
+    this.current.onCommit = (method) => this.changes.bump(method);
     this.recovery = null;
   }
 
@@ -149,6 +173,7 @@ export class AppCore {
     }
     this.store.write(actor, 'backup.restore', (audit) => audit.record({ entity: 'backup', ids: [path.basename(source)], summary: { safetyCopy: safetyName } }));
     this.dropStaleSessions();
+    this.changes.bump('*');
     return { restoredFrom: path.basename(source), safetyCopy: safetyName };
   }
 

@@ -5,7 +5,9 @@ import { AppCore } from '../core/app';
 import { resolveDataDir } from '../core/db/paths';
 import { createRouter } from '../api';
 import type { Door } from '../api/router';
-import type { Session } from '../core/auth/sessions';
+import { localBackend, type Backend } from '../api/backend';
+import { HostController } from '../server/host';
+import { ClientBackend } from '../client/backend';
 import { AppError } from '../../shared/errors';
 import { CSP } from '../../shared/csp';
 import { createUpdater } from './updater';
@@ -33,6 +35,10 @@ function serveRenderer(): void {
 }
 
 function lockDown(): void {
+  // The app:// handler already sends the CSP; this covers any other response the window might load.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_e, contents) => {
@@ -44,22 +50,20 @@ function lockDown(): void {
   });
 }
 
-function bindIpc(core: AppCore): void {
-  const router = createRouter();
-  const sessions = new Map<number, Session>();
+/** One invoke channel; the session token per window stays in this process, never in the renderer. */
+function bindIpc(backend: Backend): void {
+  const tokens = new Map<number, string>();
   ipcMain.handle('weinong:invoke', async (event, method: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!frameUrl.startsWith(`${SCHEME}://desk/`)) return { ok: false, error: { code: 'BAD_ORIGIN', message: '请求来源不被允许' } };
     const wc: WebContents = event.sender;
-    const current = sessions.get(wc.id);
-    const live = current ? core.sessions.touch(current.token) : null;
     const door: Door = {
       kind: 'ipc',
       origin: 'desktop',
-      setSession: (s) => sessions.set(wc.id, s),
-      clearSession: () => sessions.delete(wc.id),
+      setSession: (s) => tokens.set(wc.id, s.token),
+      clearSession: () => tokens.delete(wc.id),
     };
-    return router.call(String(method), input, { core, session: live, door });
+    return backend.call(String(method), input, tokens.get(wc.id), door);
   });
 }
 
@@ -79,6 +83,7 @@ function createWindow(): void {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -95,25 +100,44 @@ function buildMenu(): void {
   );
 }
 
+/** This installation's own database, with host mode when the admin switched it on. */
+function openLocal(dataDir: string): { backend: Backend; close(): void } | null {
+  let core: AppCore;
+  try {
+    core = AppCore.open({ dataDir, mode: 'electron' });
+  } catch (e) {
+    dialog.showErrorBox('为农服务台无法启动', e instanceof AppError ? e.message : String(e));
+    app.exit(3);
+    return null;
+  }
+  const backend = localBackend(core, createRouter());
+  const host = new HostController(core, backend, rendererDir);
+  core.host = host;
+  core.updater = createUpdater();
+  core.startAutoBackups();
+  if (!core.recovery) void host.apply();
+  return { backend, close: () => void host.stop().finally(() => core.close()) };
+}
+
+/** A desk with no database of its own: every call goes to the centre's host over pinned HTTPS. */
+function openClient(dataDir: string): { backend: Backend; close(): void } {
+  const backend = new ClientBackend(dataDir);
+  return { backend, close: () => backend.close() };
+}
+
 app.whenReady().then(
   () => {
-    let core: AppCore;
-    try {
-      core = AppCore.open({ dataDir: resolveDataDir(flag('data-dir')), mode: 'electron' });
-    } catch (e) {
-      dialog.showErrorBox('为农服务台无法启动', e instanceof AppError ? e.message : String(e));
-      app.exit(3);
-      return;
-    }
-    core.updater = createUpdater();
-    core.startAutoBackups();
+    const dataDir = resolveDataDir(flag('data-dir'));
+    const clientMode = process.argv.includes('--client') || ClientBackend.configured(dataDir);
+    const opened = clientMode ? openClient(dataDir) : openLocal(dataDir);
+    if (!opened) return;
     lockDown();
     serveRenderer();
-    bindIpc(core);
+    bindIpc(opened.backend);
     buildMenu();
     createWindow();
     app.on('window-all-closed', () => {
-      core.close();
+      opened.close();
       app.quit();
     });
   },

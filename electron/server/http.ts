@@ -3,11 +3,12 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { AppCore } from '../core/app';
-import type { Router, Door } from '../api/router';
+import type { Door } from '../api/router';
+import type { Backend } from '../api/backend';
 import type { Session } from '../core/auth/sessions';
 import type { ErrorCode, ErrorPayload } from '../../shared/errors';
 import { CSP } from '../../shared/csp';
+import { RateLimiter } from './ratelimit';
 
 export const COOKIE = 'wn_session';
 const MAX_BODY = 64 * 1024 * 1024;
@@ -22,6 +23,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
+  CERT_CHANGED: 502,
+  HOST_UNREACHABLE: 502,
   DUPLICATE: 409,
   SETUP_DONE: 409,
   RATE_LIMITED: 429,
@@ -43,8 +46,7 @@ const MIME: Record<string, string> = {
 };
 
 export interface ServerOptions {
-  core: AppCore;
-  router: Router;
+  backend: Backend;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   host?: string;
@@ -52,8 +54,8 @@ export interface ServerOptions {
   tls?: { key: string; cert: string };
   /** Extra hosts (LAN address) whose Origin is accepted besides loopback. */
   allowedHosts?: string[];
-  /** Per-request hook (e.g. login rate limits); may throw an ErrorPayload to refuse. */
-  beforeCall?: (method: string, req: http.IncomingMessage) => ErrorPayload | null;
+  /** Login attempts allowed per client address per minute. */
+  loginsPerMinute?: number;
 }
 
 export interface RunningServer {
@@ -140,6 +142,7 @@ export function createHandler(opts: ServerOptions): http.RequestListener {
   const scheme = opts.tls ? 'https' : 'http';
   const allowed = new Set(['127.0.0.1', 'localhost', '::1', ...(opts.allowedHosts ?? [])]);
   const staticDir = path.resolve(opts.staticDir);
+  const logins = new RateLimiter(opts.loginsPerMinute ?? 20, 60_000);
   return (req, res) => {
     securityHeaders(res);
     const url = req.url ?? '/';
@@ -151,8 +154,9 @@ export function createHandler(opts: ServerOptions): http.RequestListener {
     if (req.method !== 'POST') return fail(res, { code: 'UNKNOWN_METHOD', message: '接口只接受 POST 请求' });
     if (!originAllowed(req, scheme, allowed)) return fail(res, { code: 'BAD_ORIGIN', message: '请求来源不被允许' });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, { code: 'VALIDATION', message: '请求格式应为 JSON' });
-    const refused = opts.beforeCall?.(method, req);
-    if (refused) return fail(res, refused);
+    if (method === 'auth.login' && !logins.allow(req.socket.remoteAddress ?? '')) {
+      return fail(res, { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请一分钟后再试' });
+    }
     readBody(req).then(
       async (body) => {
         let input: unknown;
@@ -162,7 +166,6 @@ export function createHandler(opts: ServerOptions): http.RequestListener {
           return fail(res, { code: 'VALIDATION', message: '请求内容不是有效的 JSON' });
         }
         const token = readCookie(req, COOKIE);
-        const session = opts.core.sessions.touch(token);
         const cookies: string[] = [];
         const secure = opts.tls ? '; Secure' : '';
         const door: Door = {
@@ -171,7 +174,7 @@ export function createHandler(opts: ServerOptions): http.RequestListener {
           setSession: (s: Session) => cookies.push(`${COOKIE}=${s.token}; HttpOnly; SameSite=Strict; Path=/${secure}`),
           clearSession: () => cookies.push(`${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure}`),
         };
-        const result = await opts.router.call(method, input, { core: opts.core, session, door });
+        const result = await opts.backend.call(method, input, token, door);
         if (cookies.length) res.setHeader('Set-Cookie', cookies);
         if (result.ok) sendJson(res, 200, result);
         else fail(res, result.error);

@@ -2,6 +2,7 @@ import { z, text, int, id } from '../zod';
 import { defineMethods } from './define';
 import { ROLES } from '../roles';
 import { empty, ok } from './common';
+import { clientStatus } from './desk';
 
 const username = z
   .string({ error: '请填写用户名' })
@@ -34,6 +35,8 @@ export const authContract = defineMethods({
       appVersion: z.string(),
       mode: z.enum(['electron', 'browser', 'host', 'client']),
       recovery: z.object({ reason: z.string(), latestBackup: z.string().nullable() }).nullable(),
+      /** Set only on a desk in client mode: which host it talks to and whether it can reach it. */
+      client: clientStatus.nullable().default(null),
     }),
   },
   'setup.createAdmin': {

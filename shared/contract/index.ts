@@ -1,5 +1,7 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
+import { deskContract } from './desk';
+import { tasksContract } from './tasks';
 import { ledgerContract } from './ledger';
 import { ledgerReportsContract } from './ledger-reports';
 
@@ -7,6 +9,8 @@ import { ledgerReportsContract } from './ledger-reports';
 export const contract = {
   ...authContract,
   ...adminContract,
+  ...deskContract,
+  ...tasksContract,
   ...ledgerContract,
   ...ledgerReportsContract,
 };

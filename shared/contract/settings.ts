@@ -15,6 +15,14 @@ export const SYSTEM_SETTINGS = z.object({
   loginMaxFailures: int('连续失败锁定次数', 3, 20).default(5),
   loginLockMinutes: int('锁定分钟数', 1, 1440).default(15),
   sessionIdleMinutes: int('空闲自动退出分钟数', 5, 1440).default(480),
+  /** Host mode: serve the other desks of the centre over HTTPS on the office network. */
+  hostEnabled: z.boolean().default(false),
+  hostAddress: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || /^(\d{1,3}\.){3}\d{1,3}$|^[A-Za-z0-9.-]+$/.test(s), { error: '主机地址应为 IP 地址，如 192.168.1.10' })
+    .default(''),
+  hostPort: int('主机端口', 1024, 65535).default(5731),
 });
 
 export type SystemSettings = z.output<typeof SYSTEM_SETTINGS>;

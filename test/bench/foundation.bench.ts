@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AppCore } from '../../electron/core/app';
 import { createRouter } from '../../electron/api';
 import { CliClient } from '../../electron/cli/io';
+import { localBackend } from '../../electron/api/backend';
 import { startServer } from '../../electron/server/http';
 import { openDatabase } from '../../electron/core/db/connection';
 import { tempDir } from '../helpers/tmp';
@@ -16,7 +17,7 @@ export default async function foundation(): Promise<void> {
     const router = createRouter();
     const direct = new CliClient(core, router);
     await direct.call('setup.createAdmin', { username: 'admin', displayName: '管理员', password: 'bench-pass-1', centreName: '基准', loadDemo: true });
-    const server = await startServer({ core, router, staticDir: tmp.dir });
+    const server = await startServer({ backend: localBackend(core, router), staticDir: tmp.dir });
     const login = await fetch(`${server.url}/api/auth.login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.url },

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setupCore } from '../helpers/core';
+import { localBackend } from '../../electron/api/backend';
 import { startServer, type RunningServer } from '../../electron/server/http';
-import { AppError } from '../../shared/errors';
+import { refusal } from '../helpers/refusal';
 
 let env: Awaited<ReturnType<typeof setupCore>>;
 let http: RunningServer;
@@ -25,21 +26,13 @@ beforeAll(async () => {
   await env.admin.call('users.create', { username: 'qiantai', displayName: '王前台', role: 'frontdesk', password: 'front-pass-1' });
   const front = await env.as('qiantai', 'front-pass-1');
   await front.call('auth.changePassword', { oldPassword: 'front-pass-1', newPassword: 'front-pass-2' });
-  http = await startServer({ core: env.core, router: env.router, staticDir: env.dir });
+  http = await startServer({ backend: localBackend(env.core, env.router), staticDir: env.dir });
 });
 afterAll(async () => {
   await http.close();
   env.close();
 });
 
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('router refusals change nothing (direct call)', () => {
   it('rejects an unknown method', async () => {

@@ -3,6 +3,8 @@ import type { Role } from '../../../shared/roles';
 
 export interface Session {
   token: string;
+  /** Shown to the admin instead of the token, which must never leave the server. */
+  id: string;
   userId: number;
   username: string;
   displayName: string;
@@ -29,6 +31,7 @@ export class SessionStore {
     const now = this.clock();
     const s: Session = {
       token,
+      id: crypto.randomBytes(6).toString('hex'),
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
@@ -58,6 +61,16 @@ export class SessionStore {
 
   end(token: string): boolean {
     return this.sessions.delete(token);
+  }
+
+  endById(id: string): Session | null {
+    for (const [t, s] of this.sessions) {
+      if (s.id === id) {
+        this.sessions.delete(t);
+        return s;
+      }
+    }
+    return null;
   }
 
   endForUser(userId: number): void {

@@ -20,6 +20,9 @@ export interface AuditSink {
  * recorded are appended inside that same transaction. A write that records nothing is a bug.
  */
 export class Store {
+  /** Called after each committed write with its method name; feeds the desks' live refresh. */
+  onCommit: ((method: string) => void) | null = null;
+
   constructor(
     readonly sqlite: Database.Database,
     readonly db: Db,
@@ -38,7 +41,9 @@ export class Store {
       appendAudit(this.sqlite, actor, method, this.now(), entries);
       return result;
     });
-    return run.immediate();
+    const result = run.immediate();
+    this.onCommit?.(method);
+    return result;
   }
 
   close(): void {

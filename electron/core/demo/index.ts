@@ -1,6 +1,7 @@
 import type { Store, Actor } from '../db/store';
 import { loadGeoDemo } from './geo';
 import { findByUsername, insertUser } from '../auth/users';
+import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
@@ -26,7 +27,8 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
-const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadLedgerDemo];
+// The ledger's loader reads the cooperatives the registry's loader creates, so it must come after it.
+const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadTasksDemo, loadLedgerDemo];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {
   return store.write(actor, 'demo.load', (audit) => {

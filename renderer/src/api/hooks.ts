@@ -5,6 +5,7 @@ import type { In, Out } from '../../../shared/contract/define';
 import { AppError } from '../../../shared/errors';
 import { call } from './client';
 import { t } from '../i18n';
+import { useLive } from './live';
 
 export interface Query<T> {
   data: T | undefined;
@@ -13,8 +14,12 @@ export interface Query<T> {
   reload(): void;
 }
 
-/** Loads a method's result and reloads when `input` changes (compared by JSON). */
-export function useCall<M extends MethodName>(method: M, input: In<Contract[M]>, enabled = true): Query<Out<Contract[M]>> {
+/**
+ * Loads a method's result and reloads when `input` changes (compared by JSON) or, with `live`, when
+ * another desk writes one of those topics (e.g. ['requests']).
+ */
+export function useCall<M extends MethodName>(method: M, input: In<Contract[M]>, enabled = true, live?: readonly string[]): Query<Out<Contract[M]>> {
+  const liveVersion = useLive(live);
   const [data, setData] = useState<Out<Contract[M]>>();
   const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(enabled);
@@ -38,7 +43,7 @@ export function useCall<M extends MethodName>(method: M, input: In<Contract[M]>,
         setLoading(false);
       },
     );
-  }, [method, key, tick, enabled]);
+  }, [method, key, tick, enabled, liveVersion]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }
@@ -50,21 +55,39 @@ export function notifyError(e: unknown): AppError {
   return err;
 }
 
+function notifyConflict(err: AppError, reload?: () => void): AppError {
+  notifications.show({
+    color: 'orange',
+    title: t('已被他人修改'),
+    message: reload ? `${err.message}。${t('已重新加载最新内容，请核对后再保存。')}` : err.message,
+    autoClose: 10_000,
+  });
+  reload?.();
+  return err;
+}
+
 export function notifyOk(message: string): void {
   notifications.show({ color: 'green', message, autoClose: 3000 });
+}
+
+export interface ActionOptions {
+  ok?: string;
+  setErrors?: (f: Record<string, string>) => void;
+  /** Reloads the record after someone else changed it, so the user sees their version before retrying. */
+  reload?: () => void;
 }
 
 /** Runs a write with a busy flag; field errors go to the form, the message to a notification. */
 export function useAction() {
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async <T,>(fn: () => Promise<T>, opts: { ok?: string; setErrors?: (f: Record<string, string>) => void } = {}): Promise<T | undefined> => {
+  const run = useCallback(async <T,>(fn: () => Promise<T>, opts: ActionOptions = {}): Promise<T | undefined> => {
     setBusy(true);
     try {
       const r = await fn();
       if (opts.ok) notifyOk(opts.ok);
       return r;
     } catch (e) {
-      const err = notifyError(e);
+      const err = e instanceof AppError && e.code === 'CONFLICT' ? notifyConflict(e, opts.reload) : notifyError(e);
       if (err.fields && opts.setErrors) opts.setErrors(err.fields);
       return undefined;
     } finally {

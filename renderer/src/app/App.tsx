@@ -6,6 +6,7 @@ import { Shell } from './Shell';
 import { SetupPage } from '../features/system/SetupPage';
 import { LoginPage } from '../features/system/LoginPage';
 import { RecoveryPage } from '../features/system/RecoveryPage';
+import { ConnectPage } from '../features/system/ConnectPage';
 import { ChangePasswordForm } from '../features/system/ChangePasswordForm';
 import type { Out } from '../../../shared/contract/define';
 import type { Contract } from '../../../shared/contract';
@@ -24,7 +25,8 @@ export function App() {
     try {
       const s = await call('setup.status', {});
       setStatus(s);
-      setMe(s.recovery || s.needsSetup ? { user: null, allowed: [] } : await call('auth.me', {}));
+      const offline = s.recovery || s.needsSetup || (s.client && !s.client.connected);
+      setMe(offline ? { user: null, allowed: [] } : await call('auth.me', {}));
     } catch (e) {
       setBootError((e as Error).message);
     }
@@ -59,6 +61,7 @@ export function App() {
         <Loader />
       </Center>
     );
+  if (status.client && !status.client.connected) return <ConnectPage client={status.client} onConnected={boot} />;
   if (status.recovery) return <RecoveryPage reason={status.recovery.reason} latestBackup={status.recovery.latestBackup} onRestored={boot} />;
   if (status.needsSetup)
     return (

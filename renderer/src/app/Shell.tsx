@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { AppShell, Burger, Button, Group, Kbd, Menu, Modal, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, Kbd, Menu, Modal, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconSearch } from '@tabler/icons-react';
 import { SECTIONS } from '../features';
 import { matchRoute, navigate, usePath } from './router';
 import { useSession } from './session';
 import { SearchModal } from './SearchModal';
+import { startLiveSync, useConnection } from '../api/live';
 import { ChangePasswordForm } from '../features/system/ChangePasswordForm';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { setLang, t, useLang } from '../i18n';
@@ -16,13 +17,15 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
   const lang = useLang();
   const [opened, { toggle }] = useDisclosure();
   const [pwOpen, setPwOpen] = useState(false);
+  const connection = useConnection();
+  useEffect(() => startLiveSync(), []);
 
   const sections = useMemo(
     () => SECTIONS.map((s) => ({ ...s, routes: s.routes.filter((r) => can(r.method)) })).filter((s) => s.routes.length > 0),
     [can],
   );
   const routes = sections.flatMap((s) => s.routes);
-  const home = routes.find((r) => r.nav)?.path ?? '/';
+  const home = (routes.find((r) => r.home) ?? routes.find((r) => r.nav))?.path ?? '/';
   const found = routes.map((r) => ({ r, params: matchRoute(r.path, path) })).find((x) => x.params !== null);
   useEffect(() => {
     if (!found && routes.length > 0) navigate(home);
@@ -41,6 +44,7 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {sections.map((s) => s.header && <s.header key={s.key} />)}
             <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => window.dispatchEvent(new Event('wn:search'))}>
               {t('搜索')}
             </Button>
@@ -75,7 +79,14 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{Page && found?.params && <Page params={found.params} onDataReplaced={onDataReplaced} />}</AppShell.Main>
+      <AppShell.Main>
+        {!connection.ok && (
+          <Alert color="red" radius={0} title={t('与主机的连接已中断')} data-testid="connection-banner">
+            {connection.message} {t('正在自动重试；连接恢复前的操作不会保存，请稍后重做。')}
+          </Alert>
+        )}
+        {Page && found?.params && <Page params={found.params} onDataReplaced={onDataReplaced} />}
+      </AppShell.Main>
       <SearchModal routes={routes} />
       <Modal opened={pwOpen} onClose={() => setPwOpen(false)} title={t('修改密码')}>
         <ChangePasswordForm onDone={() => setPwOpen(false)} />

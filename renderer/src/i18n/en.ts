@@ -1,22 +1,12 @@
+import { EN_SYSTEM } from './en-system';
+import { EN_DESK } from './en-desk';
+import { EN_TASKS } from './en-tasks';
 import { EN_LEDGER } from './en-ledger';
 
-/** English for the UI; keys are the Chinese source strings. Missing keys show the Chinese. */
+/** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
 export const EN: Record<string, string> = {
-  为农服务台: 'Weinong Desk',
-  登录: 'Log in',
-  用户名: 'Username',
-  密码: 'Password',
-  退出登录: 'Log out',
-  修改密码: 'Change password',
-  搜索: 'Search',
-  系统设置: 'Settings',
-  用户管理: 'Users',
-  审计日志: 'Audit log',
-  备份与恢复: 'Backup & restore',
-  关于与更新: 'About & updates',
-  管理员: 'Administrator',
-  会计: 'Bookkeeper',
-  前台: 'Front desk',
-  负责人: 'Manager',
+  ...EN_SYSTEM,
+  ...EN_DESK,
+  ...EN_TASKS,
   ...EN_LEDGER,
 };

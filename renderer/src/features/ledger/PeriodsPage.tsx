@@ -12,7 +12,7 @@ function Periods() {
   const { book, reload } = useBook();
   const { can } = useSession();
   const [year, setYear] = useState(Number((book.firstOpen ?? book.startPeriod).slice(0, 4)));
-  const q = useCall('ledger.periods.list', { bookId: book.id, year });
+  const q = useCall('ledger.periods.list', { bookId: book.id, year }, true, ['ledger']);
   const { busy, run } = useAction();
   const [reopening, setReopening] = useState<string | null>(null);
   const [reason, setReason] = useState('');

@@ -21,7 +21,7 @@ function VoucherList() {
   const [filter, setFilter] = useState({ from: working, to: working, status: '' as '' | 'draft' | 'reviewed' | 'posted', q: '' });
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
-  const q = useCall('ledger.vouchers.list', { bookId: book.id, ...filter, offset: (page - 1) * PAGE, limit: PAGE });
+  const q = useCall('ledger.vouchers.list', { bookId: book.id, ...filter, offset: (page - 1) * PAGE, limit: PAGE }, true, ['ledger']);
   const { busy, run } = useAction();
   const set = (p: Partial<typeof filter>) => {
     setFilter((f) => ({ ...f, ...p }));

@@ -45,7 +45,8 @@ function CreateBook({ coop, onDone }: { coop: { coopId: number; coopName: string
  */
 export function WorkloadPage() {
   const { can } = useSession();
-  const q = useCall('ledger.workload', {});
+  // Refreshes when another desk saves, reviews, posts or closes.
+  const q = useCall('ledger.workload', {}, true, ['ledger']);
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState<{ coopId: number; coopName: string } | null>(null);
   const rows = useMemo(() => {

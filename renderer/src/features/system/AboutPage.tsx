@@ -9,6 +9,27 @@ import { t } from '../../i18n';
 
 const MODE_LABEL: Record<string, string> = { electron: '桌面版', browser: '浏览器模式', host: '主机模式', client: '客户端模式' };
 
+function HostSummary() {
+  const h = useCall('host.status', {});
+  if (!h.data) return null;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap={4}>
+        <Title order={5}>{t('多机协同')}</Title>
+        {h.data.running ? (
+          <Text size="sm" data-testid="host-summary">
+            {t('本机是主机：{url}，运行自 {time}，在线桌面 {n} 个', { url: h.data.url, time: formatTime(h.data.startedAt), n: h.data.desks })}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('本机没有作为主机运行；在线桌面 {n} 个', { n: h.data.desks })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 export function AboutPage() {
   const q = useCall('system.info', {});
   const { can } = useSession();
@@ -51,6 +72,7 @@ export function AboutPage() {
           </Table>
         </Paper>
       )}
+      {can('host.status') && <HostSummary />}
       {q.data && can('updates.check') && (
         <Paper withBorder p="md">
           <Stack>

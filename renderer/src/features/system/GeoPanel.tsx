@@ -12,7 +12,7 @@ type Kind = '镇' | '乡' | '街道';
 type GeoPreview = Out<Contract['geo.importPreview']>;
 
 export function GeoPanel({ editable }: { editable: boolean }) {
-  const q = useCall('geo.list', {});
+  const q = useCall('geo.list', {}, true, ['geo']);
   const [newTownship, setNewTownship] = useState('');
   const [village, setVillage] = useState<{ townshipId: string | null; name: string }>({ townshipId: null, name: '' });
   const [importing, setImporting] = useState(false);

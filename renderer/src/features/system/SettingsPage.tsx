@@ -6,6 +6,7 @@ import { useAction, useCall } from '../../api/hooks';
 import { Page } from '../../components/Page';
 import { useSession } from '../../app/session';
 import { GeoPanel } from './GeoPanel';
+import { DeskPanel } from './DeskPanel';
 import { setLang, t, useLang, type Lang } from '../../i18n';
 
 function CentreSettings() {
@@ -82,6 +83,7 @@ export function SettingsPage() {
       </Paper>
       {can('settings.update') && <CentreSettings />}
       <GeoPanel editable={can('geo.saveTownship')} />
+      {can('host.configure') && <DeskPanel />}
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
 import { tasksHandlers } from './tasks';
-import { ledgerHandlers, ledgerReportHandlers } from './ledger';
+import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
@@ -15,6 +15,7 @@ export function createRouter(): Router {
     ...deskHandlers,
     ...tasksHandlers,
     ...ledgerHandlers,
+    ...ledgerVoucherHandlers,
     ...ledgerReportHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

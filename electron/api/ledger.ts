@@ -1,6 +1,7 @@
 import type { Impls } from './router';
 import type { ledgerContract } from '../../shared/contract/ledger';
 import type { ledgerReportsContract } from '../../shared/contract/ledger-reports';
+import type { ledgerVouchersContract } from '../../shared/contract/ledger-vouchers';
 import { AppError } from '../../shared/errors';
 import { createBook, updateBook } from '../core/ledger/books';
 import { bookYears, firstOpenPeriod, lastClosedPeriod, requireBook } from '../core/ledger/books-read';
@@ -58,6 +59,20 @@ export const ledgerHandlers: Impls<typeof ledgerContract> = {
   'ledger.opening.importCommit': { access: WRITE, handler: (ctx, input) => commitOpeningImport(ctx.store, ctx.actor, { ...input, bytes: bytesOf(input.base64) }) },
   'ledger.opening.activate': { access: WRITE, handler: (ctx, input) => activateBook(ctx.store, ctx.actor, input.bookId) },
 
+  'ledger.periods.list': { access: READ, handler: (ctx, input) => listPeriods(ctx.store, input.bookId, input.year) },
+  'ledger.periods.close': { access: WRITE, handler: (ctx, input) => closePeriod(ctx.store, ctx.actor, input) },
+  'ledger.periods.reopen': { access: ['admin'], handler: (ctx, input) => reopenPeriod(ctx.store, ctx.actor, input) },
+
+  'ledger.txns.list': { access: READ, handler: (ctx, input) => memberTxns(ctx.store, input.bookId, input.from, input.to, input.memberId) },
+  'ledger.txns.save': { access: WRITE, handler: (ctx, input) => saveTxn(ctx.store, ctx.actor, input) },
+  'ledger.txns.delete': { access: WRITE, handler: (ctx, input) => deleteTxn(ctx.store, ctx.actor, input) },
+  'ledger.txns.products': { access: READ, handler: (ctx, input) => txnProducts(ctx.store, input.bookId) },
+
+  'ledger.distribution.preview': { access: WRITE, handler: (ctx, input) => planDistribution(ctx.store, input) },
+  'ledger.distribution.commit': { access: WRITE, handler: (ctx, input) => commitDistribution(ctx.store, ctx.actor, input) },
+};
+
+export const ledgerVoucherHandlers: Impls<typeof ledgerVouchersContract> = {
   'ledger.vouchers.list': { access: READ, handler: (ctx, input) => listVouchers(ctx.store, input) },
   'ledger.vouchers.get': { access: READ, handler: (ctx, input) => getVoucher(ctx.store, input.id) },
   'ledger.vouchers.save': { access: WRITE, handler: (ctx, input) => getVoucher(ctx.store, saveVoucher(ctx.store, ctx.actor, input)) },
@@ -72,18 +87,6 @@ export const ledgerHandlers: Impls<typeof ledgerContract> = {
   'ledger.vouchers.summaries': { access: WRITE, handler: (ctx, input) => recentSummaries(ctx.store, input.bookId) },
   'ledger.vouchers.importPreview': { access: WRITE, handler: (ctx, input) => previewVoucherImport(ctx.store, { ...input, bytes: bytesOf(input.base64) }) },
   'ledger.vouchers.importCommit': { access: WRITE, handler: (ctx, input) => commitVoucherImport(ctx.store, ctx.actor, { ...input, bytes: bytesOf(input.base64) }) },
-
-  'ledger.periods.list': { access: READ, handler: (ctx, input) => listPeriods(ctx.store, input.bookId, input.year) },
-  'ledger.periods.close': { access: WRITE, handler: (ctx, input) => closePeriod(ctx.store, ctx.actor, input) },
-  'ledger.periods.reopen': { access: ['admin'], handler: (ctx, input) => reopenPeriod(ctx.store, ctx.actor, input) },
-
-  'ledger.txns.list': { access: READ, handler: (ctx, input) => memberTxns(ctx.store, input.bookId, input.from, input.to, input.memberId) },
-  'ledger.txns.save': { access: WRITE, handler: (ctx, input) => saveTxn(ctx.store, ctx.actor, input) },
-  'ledger.txns.delete': { access: WRITE, handler: (ctx, input) => deleteTxn(ctx.store, ctx.actor, input) },
-  'ledger.txns.products': { access: READ, handler: (ctx, input) => txnProducts(ctx.store, input.bookId) },
-
-  'ledger.distribution.preview': { access: WRITE, handler: (ctx, input) => planDistribution(ctx.store, input) },
-  'ledger.distribution.commit': { access: WRITE, handler: (ctx, input) => commitDistribution(ctx.store, ctx.actor, input) },
 };
 
 export const ledgerReportHandlers: Impls<typeof ledgerReportsContract> = {

@@ -3,6 +3,7 @@ import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
 import { ledgerContract } from './ledger';
+import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -12,6 +13,7 @@ export const contract = {
   ...deskContract,
   ...tasksContract,
   ...ledgerContract,
+  ...ledgerVouchersContract,
   ...ledgerReportsContract,
 };
 

@@ -1,13 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { ActionIcon, Alert, Button, Group, Kbd, Popover, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Kbd, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconPackage, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { call } from '../../api/client';
 import { useAction, useCall } from '../../api/hooks';
 import { formatFen, parseYuan, upperAmount } from '../../../../shared/money';
 import { accountKeys, matchesAccount, useBook, type Account } from './common';
 import { Lookup, SuggestInput, type LookupOption } from './Lookup';
+import { TradePopover, qtyMilli } from './TradePopover';
 import { t } from '../../i18n';
 
 export interface EditorRow {
@@ -39,11 +40,6 @@ type Col = (typeof COLS)[number];
 
 const fenOf = (s: string) => (s.trim() === '' ? 0 : parseYuan(s));
 const isBlank = (r: EditorRow) => !r.summary.trim() && !r.accountId && !r.debit.trim() && !r.credit.trim();
-const qtyMilli = (s: string) => {
-  if (!s.trim()) return 0;
-  const m = /^(-?)(\d+)(?:\.(\d{0,3}))?$/.exec(s.trim());
-  return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 1000 + Number((m[3] ?? '').padEnd(3, '0'))) : NaN;
-};
 
 /**
  * The voucher entry grid, built for the keyboard: Enter moves through 摘要 → 科目 → 成员 (only on member
@@ -396,39 +392,5 @@ export function VoucherEditor({ initial, onSaved, onCancel }: { initial: EditorV
         </Group>
       </Group>
     </Stack>
-  );
-}
-
-/** 交易量 and product for a member line, so the member account shows what was traded (opened with the mouse or Tab). */
-function TradePopover({ row, onChange }: { row: EditorRow; onChange(p: Partial<EditorRow>): void }) {
-  const products = useCall('ledger.txns.products', { bookId: useBook().book.id });
-  const set = row.product.trim() !== '';
-  return (
-    <Popover position="bottom-end" width={280} trapFocus withinPortal>
-      <Popover.Target>
-        <Tooltip label={set ? `${row.product} ${row.qty}${row.unit}` : t('登记成员交易（产品、数量）')}>
-          <ActionIcon variant={set ? 'light' : 'subtle'} color={set ? 'green' : 'gray'} aria-label={t('登记成员交易')}>
-            <IconPackage size={16} />
-          </ActionIcon>
-        </Tooltip>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          <TextInput size="xs" label={t('产品')} value={row.product} onChange={(e) => onChange({ product: e.currentTarget.value })} list="ledger-products" />
-          <datalist id="ledger-products">
-            {(products.data ?? []).map((p) => (
-              <option key={p.product} value={p.product} />
-            ))}
-          </datalist>
-          <Group grow>
-            <TextInput size="xs" label={t('数量')} value={row.qty} onChange={(e) => onChange({ qty: e.currentTarget.value })} error={Number.isNaN(qtyMilli(row.qty)) ? t('最多三位小数') : undefined} />
-            <TextInput size="xs" label={t('单位')} value={row.unit} onChange={(e) => onChange({ unit: e.currentTarget.value })} />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('交易额取本行金额')}
-          </Text>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
   );
 }

@@ -3,9 +3,10 @@ import { contract } from '../../shared/contract';
 import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
+import { membersHandlers } from './members';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
-  const impls = { ...authHandlers, ...adminHandlers } satisfies Record<keyof typeof contract, unknown>;
+  const impls = { ...authHandlers, ...adminHandlers, ...membersHandlers } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -22,8 +22,8 @@ export async function seedGeo(c: CliClient): Promise<Geo> {
 }
 
 /** A valid ID number for a birth date and sequence (Yunyang's region code). */
-export function validId(birth: string, seq: number): string {
-  const body = `500235${birth}${String(seq).padStart(3, '0')}`;
+export function validId(birth: string, seq: number, region = '500235'): string {
+  const body = `${region}${birth}${String(seq).padStart(3, '0')}`;
   return body + idCheckChar(body)!;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { setupCore } from '../helpers/core';
-import { seedGeo, validId, validCode, household, type Geo } from '../helpers/members';
+import { seedGeo, validId, validCode } from '../helpers/members';
 import { AppError } from '../../shared/errors';
 import { main } from '../../electron/cli/main';
 
@@ -40,14 +40,13 @@ const HEAD = ['姓名', '身份证号', '联系电话', '乡镇（街道）', '�
 
 describe('member imports', () => {
   let env: Env;
-  let geo: Geo;
   const count = (table: string) => env.core.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const preview = (kind: string, name: string, bytes: Buffer | string) => env.admin.call<Preview>('members.importPreview', { kind, ...upload(name, bytes) });
   const commit = (kind: string, name: string, bytes: Buffer | string) => env.admin.call<{ imported: number }>('members.importCommit', { kind, ...upload(name, bytes) });
 
   beforeAll(async () => {
     env = await setupCore();
-    geo = await seedGeo(env.admin);
+    await seedGeo(env.admin);
   });
   afterAll(() => env.close());
 

@@ -39,7 +39,8 @@ export const orgs = sqliteTable(
     uniqueIndex('orgs_credit_code').on(t.creditCode),
     index('orgs_kind').on(t.kind, t.status),
     index('orgs_township').on(t.townshipId),
-    index('orgs_name').on(t.name),
+    // Name first: serves name lookups and prefixes, and the likely-duplicate check (name + township + phone).
+    index('orgs_name_place').on(t.name, t.townshipId, t.contactPhone),
     index('orgs_py_initials').on(t.pyInitials),
   ],
 );
@@ -69,7 +70,10 @@ export const households = sqliteTable(
   (t) => [
     uniqueIndex('households_id_number').on(t.idNumber),
     index('households_township').on(t.townshipId),
-    index('households_name').on(t.name),
+    // Name first: serves name lookups and prefixes, and the likely-duplicate check (name + township + phone);
+    // without it the planner picks the township index and scans a whole township per check.
+    index('households_name_place').on(t.name, t.townshipId, t.phone),
+    index('households_py_full').on(t.pyFull),
     index('households_phone').on(t.phone),
     index('households_py_initials').on(t.pyInitials),
   ],

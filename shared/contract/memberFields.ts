@@ -9,7 +9,7 @@ export const ORG_KIND_VALUES = ['农民专业合作社', '家庭农场', '涉农
 export const SITE_KIND_VALUES = ['县级为农服务中心', '乡镇为农服务中心', '农村综合服务社', '农村流通网点', '村级一站式服务站'] as const;
 export const ORG_STATUS = ['active', 'suspended', 'deregistered'] as const;
 export const ORG_STATUS_LABELS: Record<(typeof ORG_STATUS)[number], string> = { active: '正常', suspended: '暂停', deregistered: '注销' };
-export const HOUSEHOLD_STATUS_LABELS = { active: '正常', inactive: '停用' } as const;
+export const HOUSEHOLD_STATUS_LABELS = { active: '正常', inactive: '已停用' } as const;
 export const DEMO_LEVELS = ['国家级', '市级', '县级'] as const;
 export const UNION_CATEGORIES = ['会员单位', '理事单位', '常务理事单位', '监事单位'] as const;
 

@@ -1,5 +1,8 @@
+import { EN_MEMBERS } from './en-members';
+
 /** English for the UI; keys are the Chinese source strings. Missing keys show the Chinese. */
 export const EN: Record<string, string> = {
+  ...EN_MEMBERS,
   为农服务台: 'Weinong Desk',
   登录: 'Log in',
   用户名: 'Username',

@@ -64,7 +64,7 @@ export function HouseholdListPage() {
           label={t('状态')}
           data={[
             { value: 'active', label: t('正常') },
-            { value: 'inactive', label: t('停用') },
+            { value: 'inactive', label: t('已停用') },
           ]}
           value={filter.status || null}
           onChange={(v) => set({ status: (v ?? '') as typeof filter.status })}

@@ -93,6 +93,9 @@ describe('member registry records', () => {
     expect(hits.every((x) => !x.phone.includes('1390000'))).toBe(true);
     // The bookkeeper corrects the land area; the masked values go back and must not replace the real ones.
     await keeper.call('households.save', { ...household(geo.nanxi, { name: '李四', idNumber: seen.household.idNumber, phone: seen.household.phone, landAreaMu100: 888 }), id: h.id, version: seen.household.version });
+    const fresh = await keeper.call<{ household: { version: number } }>('households.get', { id: h.id });
+    const edited = await refused(keeper.call('households.save', { ...household(geo.nanxi, { name: '李四', idNumber: `9${seen.household.idNumber.slice(1)}`, phone: seen.household.phone }), id: h.id, version: fresh.household.version }));
+    expect(edited.fields?.idNumber).toContain('请完整填写');
     const whole = await desk.call<{ household: { idNumber: string; phone: string; landAreaMu100: number } }>('households.get', { id: h.id });
     expect(whole.household).toMatchObject({ idNumber: id, phone: '13900001234', landAreaMu100: 888 });
     // The audit log never holds the whole number.
@@ -170,6 +173,8 @@ describe('member registry records', () => {
     expect(off.status).toBe('inactive');
     const oe = await refused(desk.call('orgs.remove', { id: coop.id }));
     expect(oe.message).toContain('本社成员名册 1 条');
+    const kind = await refused(desk.call('orgs.save', { ...org({ kind: '涉农企业', name: '云阳县江口镇绿源生猪专业合作社', industries: ['生猪'] }), id: coop.id, version: coop.version }));
+    expect(kind.fields?.kind).toContain('成员名册');
     await desk.call('orgs.setStatus', { id: coop.id, version: coop.version, status: 'deregistered' });
     // An unreferenced record typed in by mistake can go.
     const typo = await desk.call<{ id: number }>('households.save', household(geo.jiangkou, { name: '错录' }));

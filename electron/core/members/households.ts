@@ -112,7 +112,10 @@ export function likelyDuplicates(store: Store, f: { name: string; townshipId: nu
 }
 
 function normalized(input: HouseholdFields, before: HouseholdRow | null): HouseholdFields {
-  // A role that sees masked values sends them back unchanged; keep what is stored.
+  // A role that sees masked values sends them back unchanged; keep what is stored. A masked value that
+  // was edited cannot be completed from the stars, so the whole number must be typed instead.
+  if (before && isMasked(input.idNumber) && input.idNumber !== maskIdNumber(before.idNumber)) throw fieldError('idNumber', '身份证号已隐去部分数字，如需更正请完整填写18位号码');
+  if (before && isMasked(input.phone) && input.phone !== maskPhone(before.phone)) throw fieldError('phone', '联系电话已隐去部分数字，如需更正请完整填写');
   const idNumber = before && isMasked(input.idNumber) ? (before.idNumber ?? '') : normalizeIdNumber(input.idNumber);
   const phone = before && isMasked(input.phone) ? before.phone : (normalizePhone(input.phone) ?? input.phone);
   return {

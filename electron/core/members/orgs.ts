@@ -147,6 +147,9 @@ export function saveOrg(store: Store, actor: Actor, input: OrgSave): OrgOut {
     const problems = orgFieldProblems(f, geo, new Set(industryNames(store)));
     const first = Object.entries(problems)[0];
     if (first) throw new AppError('VALIDATION', first[1], problems);
+    if (before?.kind === COOP_KIND && f.kind !== COOP_KIND && store.sqlite.prepare('SELECT 1 FROM coop_members WHERE coop_id = ? LIMIT 1').get(before.id)) {
+      throw fieldError('kind', '该合作社已有成员名册，不能改为其他类型');
+    }
     if (f.creditCode) {
       const other = findByCreditCode(store, f.creditCode);
       if (other && other.id !== before?.id) throw fieldError('creditCode', `此统一社会信用代码已登记为“${other.name}”（#${other.id}），不能重复登记`, 'DUPLICATE');

@@ -219,6 +219,7 @@ export const memberHit = z.object({
   active: z.boolean(),
   figures: z.string(),
   matched: z.string(),
+  coopMemberId: z.number().nullable(),
 });
 
 export const householdFilter = z.object({

@@ -73,6 +73,7 @@ export const membersContract = defineMethods({
       kinds: z.array(memberKind).optional(),
       orgKinds: z.array(z.enum(ORG_KIND_VALUES)).optional(),
       activeOnly: z.boolean().default(false),
+      coopId: z.number().int().positive().optional(),
       limit: int('条数', 1, 100).default(20),
     }),
     output: z.array(memberHit),

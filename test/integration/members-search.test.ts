@@ -125,6 +125,7 @@ describe('member search', () => {
 
   it('combines words (name and phone tail) and filters by kind, organisation kind and status', async () => {
     expect(await names('张 1111')).toEqual(['张珊']);
+    expect(await names('张珊13700001111')).toEqual(['张珊']);
     expect(await names('zs', { kinds: ['org'] })).not.toContain('张三');
     expect(await names('柑橘', { orgKinds: ['农民专业合作社'] })).toEqual(['云阳县江口镇兴农柑橘专业合作社']);
     const h = (await env.admin.call<{ rows: { id: number; version: number }[] }>('households.list', { q: '张珊' })).rows[0]!;
@@ -133,6 +134,14 @@ describe('member search', () => {
     expect(await names('张珊', { activeOnly: true })).toEqual([]);
     const all = await search('zs');
     expect(all.find((x) => x.name === '张珊')!.active).toBe(false);
+  });
+
+  it('narrows to the members of one cooperative and returns their membership ids', async () => {
+    const coop = (await env.admin.call<{ rows: { id: number }[] }>('orgs.list', { q: '兴农柑橘' })).rows[0]!;
+    const zhang = (await search('张三'))[0]!;
+    const m = await env.admin.call<{ id: number }>('coopMembers.save', { coopId: coop.id, memberKind: 'household', memberId: zhang.id, joinedOn: '2022-01-01' });
+    const hits = await search('zs', { coopId: coop.id });
+    expect(hits.map((h) => [h.name, (h as unknown as { coopMemberId: number }).coopMemberId])).toEqual([['张三', m.id]]);
   });
 
   it('follows renames and phone changes', async () => {

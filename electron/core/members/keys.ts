@@ -92,13 +92,16 @@ export interface QueryTerm {
 }
 
 /**
- * Splits a query on whitespace; each word is a name (has a non-ASCII character), pinyin (letters
+ * Splits a query into words; each word is a name (has a non-ASCII character), pinyin (letters
  * only) or a number (digits, maybe letters: phone, ID number, credit code). Punctuation such as the
  * dash in "023-5512" is dropped.
  */
-export function parseQuery(q: string): QueryTerm[] {
+export function parseQuery(q: string, splitDigits = false): QueryTerm[] {
   const out: QueryTerm[] = [];
-  for (const word of fold(q).split(/\s+/)) {
+  const words = fold(q)
+    .split(/\s+/)
+    .flatMap((w) => (splitDigits && /[^\x00-\x7f]/.test(w) ? w.split(/(\d{3,})/) : [w]));
+  for (const word of words) {
     const chars = tokenChars(word).join('');
     if (!chars) continue;
     if (/[^0-9a-z]/.test(chars)) out.push({ kind: 'name', text: chars, raw: word.trim() });
@@ -106,6 +109,16 @@ export function parseQuery(q: string): QueryTerm[] {
     else out.push({ kind: 'number', text: chars, raw: chars });
   }
   return out;
+}
+
+/**
+ * The readings of a query: as typed, and, when Chinese and a run of 3+ digits touch ("张三1381234"),
+ * also as a name and a number typed without a space. Names with such numbers in them still match the first.
+ */
+export function queryReadings(q: string): QueryTerm[][] {
+  const whole = parseQuery(q);
+  const split = parseQuery(q, true);
+  return split.length !== whole.length ? [whole, split] : [whole];
 }
 
 /** FTS5 sub-expressions for one term, strongest first. Terms only hold token characters, so quoting is safe. */

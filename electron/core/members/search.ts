@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Store, Actor } from '../db/store';
-import { parseQuery, termExprs, matchExpr, fold, tokenChars, pinyinOf, type QueryTerm } from './keys';
+import { queryReadings, termExprs, matchExpr, fold, tokenChars, pinyinOf, type QueryTerm } from './keys';
 import { geoLookup, type GeoLookup } from './geo';
 import { personalView } from './access';
 import { formatMu } from '../../../shared/format/area';
@@ -13,6 +13,8 @@ export interface SearchInput {
   /** Only these organisation kinds (e.g. 农民专业合作社 for a cooperative picker). */
   orgKinds?: string[] | undefined;
   activeOnly?: boolean | undefined;
+  /** Only members (past or current) of this cooperative; hits then carry their membership id. */
+  coopId?: number | undefined;
   limit: number;
 }
 
@@ -37,6 +39,8 @@ export interface MemberHit {
   figures: string;
   /** What matched: 姓名 / 拼音 / 电话 / 身份证号 / 信用代码. */
   matched: string;
+  /** With `coopId`: the member's latest membership (coop_members.id) in that cooperative. */
+  coopMemberId: number | null;
 }
 
 interface HouseholdRow {
@@ -139,6 +143,10 @@ function rank(name: string, person: boolean, numbers: (string | null)[], terms: 
 function householdHits(store: Store, input: SearchInput, terms: QueryTerm[], geo: () => GeoLookup, view: ReturnType<typeof personalView>): { hit: MemberHit; score: number }[] {
   const filters = { where: [] as string[], args: [] as unknown[] };
   if (input.activeOnly) filters.where.push("h.status = 'active'");
+  if (input.coopId) {
+    filters.where.push('EXISTS (SELECT 1 FROM coop_members cm WHERE cm.coop_id = ? AND cm.household_id = h.id)');
+    filters.args.push(input.coopId);
+  }
   const rows = runPasses<HouseholdRow>(store.sqlite, { table: 'households', fts: 'households_fts', alias: 'h', cols: H_COLS }, passes(terms, 'h'), filters, input.limit);
   return rows.map((r) => {
     const rk = rank(r.name, true, [r.phone, r.idNumber], terms);
@@ -162,6 +170,7 @@ function householdHits(store: Store, input: SearchInput, terms: QueryTerm[], geo
         active: r.status === 'active',
         figures: `${r.householdSize} 人 · ${formatMu(r.landAreaMu100)} 亩`,
         matched,
+        coopMemberId: null,
       },
     };
   });
@@ -180,6 +189,10 @@ export function orgFigures(o: { kind: string; memberCount: number; landAreaMu100
 function orgHits(store: Store, input: SearchInput, terms: QueryTerm[], geo: () => GeoLookup): { hit: MemberHit; score: number }[] {
   const filters = { where: [] as string[], args: [] as unknown[] };
   if (input.activeOnly) filters.where.push("o.status = 'active'");
+  if (input.coopId) {
+    filters.where.push('EXISTS (SELECT 1 FROM coop_members cm WHERE cm.coop_id = ? AND cm.member_org_id = o.id)');
+    filters.args.push(input.coopId);
+  }
   if (input.orgKinds?.length) {
     filters.where.push(`o.kind IN (${input.orgKinds.map(() => '?').join(',')})`);
     filters.args.push(...input.orgKinds);
@@ -207,6 +220,7 @@ function orgHits(store: Store, input: SearchInput, terms: QueryTerm[], geo: () =
         active: r.status === 'active',
         figures: orgFigures(r),
         matched,
+        coopMemberId: null,
       },
     };
   });
@@ -219,26 +233,38 @@ function orgHits(store: Store, input: SearchInput, terms: QueryTerm[], geo: () =
  * Each step reads at most `limit` rows through an index, so the cost does not grow with the registry.
  */
 export function searchMembers(store: Store, role: Actor['role'], input: SearchInput): MemberHit[] {
-  const terms = parseQuery(input.q);
-  if (terms.length === 0) return [];
+  const readings = queryReadings(input.q).filter((r) => r.length > 0);
+  if (readings.length === 0) return [];
   const kinds = input.kinds?.length ? input.kinds : (['household', 'org'] as MemberKind[]);
   let g: GeoLookup | undefined;
   const geo = () => (g ??= geoLookup(store));
   const view = personalView(role);
-  const all = [
-    ...(kinds.includes('household') ? householdHits(store, input, terms, geo, view) : []),
-    ...(kinds.includes('org') ? orgHits(store, input, terms, geo) : []),
-  ];
+  const best = new Map<string, { hit: MemberHit; score: number }>();
+  for (const terms of readings) {
+    const found = [...(kinds.includes('household') ? householdHits(store, input, terms, geo, view) : []), ...(kinds.includes('org') ? orgHits(store, input, terms, geo) : [])];
+    for (const x of found) {
+      const key = `${x.hit.kind}:${x.hit.id}`;
+      const had = best.get(key);
+      if (!had || x.score < had.score) best.set(key, x);
+    }
+  }
+  const all = [...best.values()];
   all.sort((a, b) => a.score - b.score || Number(b.hit.active) - Number(a.hit.active) || a.hit.name.length - b.hit.name.length || a.hit.id - b.hit.id);
-  return all.slice(0, input.limit).map((x) => x.hit);
+  const hits = all.slice(0, input.limit).map((x) => x.hit);
+  if (input.coopId) {
+    const membership = prepared(store.sqlite, 'SELECT max(id) FROM coop_members WHERE coop_id = ? AND (household_id = ? OR member_org_id = ?)').pluck();
+    for (const h of hits) h.coopMemberId = membership.get(input.coopId, h.kind === 'household' ? h.id : -1, h.kind === 'org' ? h.id : -1) as number;
+  }
+  return hits;
 }
 
 /** The FTS condition for list pages: `alias.id IN (matching rowids)`, or null for no search text. */
 export function listMatch(q: string, kind: MemberKind, alias: string): { sql: string; args: unknown[] } | 'none' | null {
-  const terms = parseQuery(q);
-  if (terms.length === 0) return null;
-  const e = matchExpr(terms);
-  if (!e) return 'none';
+  const readings = queryReadings(q).filter((r) => r.length > 0);
+  if (readings.length === 0) return null;
+  const exprs = readings.map(matchExpr).filter((x): x is string => x !== null);
+  if (exprs.length === 0) return 'none';
+  const e = exprs.length === 1 ? exprs[0]! : exprs.map((x) => `(${x})`).join(' OR ');
   const fts = kind === 'household' ? 'households_fts' : 'orgs_fts';
   return { sql: `${alias}.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`, args: [e] };
 }

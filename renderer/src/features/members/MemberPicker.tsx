@@ -15,6 +15,8 @@ export interface MemberPickerProps {
   orgKinds?: string[];
   /** Offer deactivated records too (default: active only). */
   includeInactive?: boolean;
+  /** Only members of this cooperative (the ledger's member accounts); hits carry coopMemberId. */
+  coopId?: number;
   onSelect(hit: MemberHit): void;
   /** Offers "新建农户" at the end of the list, opening a short household form prefilled with what was typed. */
   allowQuickAdd?: boolean;
@@ -48,6 +50,7 @@ function hitOfHousehold(h: Household): MemberHit {
     active: h.status === 'active',
     figures: '',
     matched: '',
+    coopMemberId: null,
   };
 }
 
@@ -64,7 +67,7 @@ export function MemberPicker(p: MemberPickerProps) {
   const [hits, setHits] = useState<MemberHit[]>([]);
   const [loading, setLoading] = useState(false);
   const [adding, setAdding] = useState(false);
-  const quickAdd = p.allowQuickAdd === true && (p.kinds === undefined || p.kinds.includes('household')) && can('households.save');
+  const quickAdd = p.allowQuickAdd === true && p.coopId === undefined && (p.kinds === undefined || p.kinds.includes('household')) && can('households.save');
 
   useEffect(() => {
     if (!debounced.trim()) {
@@ -73,7 +76,7 @@ export function MemberPicker(p: MemberPickerProps) {
     }
     let live = true;
     setLoading(true);
-    call('members.search', { q: debounced, kinds: p.kinds, orgKinds: p.orgKinds as never, activeOnly: !p.includeInactive, limit: 12 }).then(
+    call('members.search', { q: debounced, kinds: p.kinds, orgKinds: p.orgKinds as never, activeOnly: !p.includeInactive, coopId: p.coopId, limit: 12 }).then(
       (r) => {
         if (!live) return;
         const ex = new Set(p.exclude ?? []);
@@ -91,7 +94,7 @@ export function MemberPicker(p: MemberPickerProps) {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced, JSON.stringify([p.kinds, p.orgKinds, p.includeInactive, p.exclude])]);
+  }, [debounced, JSON.stringify([p.kinds, p.orgKinds, p.includeInactive, p.exclude, p.coopId])]);
 
   const pick = (h: MemberHit) => {
     p.onSelect(h);

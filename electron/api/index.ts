@@ -4,6 +4,7 @@ import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
+import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -12,6 +13,7 @@ export function createRouter(): Router {
     ...authHandlers,
     ...adminHandlers,
     ...deskHandlers,
+    ...membersHandlers,
     ...tasksHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

@@ -2,6 +2,7 @@ import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
+import { membersContract } from './members';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
@@ -9,6 +10,7 @@ export const contract = {
   ...adminContract,
   ...deskContract,
   ...tasksContract,
+  ...membersContract,
 };
 
 export type Contract = typeof contract;

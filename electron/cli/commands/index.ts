@@ -1,6 +1,11 @@
 import type { Command } from '../command';
 import { systemCommands } from './system';
+import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 
 /** Capabilities append their command lists here. */
-export const COMMANDS: Command[] = [...systemCommands, ...tasksCommands];
+export const COMMANDS: Command[] = [
+  ...systemCommands,
+  ...membersCommands,
+  ...tasksCommands,
+];

@@ -2,6 +2,7 @@ import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
+import { membersContract } from './members';
 import { ledgerContract } from './ledger';
 import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
@@ -12,6 +13,7 @@ export const contract = {
   ...adminContract,
   ...deskContract,
   ...tasksContract,
+  ...membersContract,
   ...ledgerContract,
   ...ledgerVouchersContract,
   ...ledgerReportsContract,

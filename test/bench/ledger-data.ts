@@ -92,7 +92,7 @@ export class LedgerGenerator {
           const total = lines.reduce((s, l) => s + l.debitFen, 0);
           number++;
           this.insVoucher.run(vid, book.bookId, period, number, date, summary, source, total, this.now, this.now);
-          lines.forEach((l, i) => this.insLine.run(this.lineId++, vid, book.bookId, i + 1, l.summary, l.accountId, l.memberId, l.debitFen, l.creditFen, date));
+          lines.forEach((l, i) => this.insLine.run(this.lineId++, vid, book.bookId, i + 1, l.summary, l.accountId, l.memberId || null, l.debitFen, l.creditFen, date));
           add(balanceDeltas(period, lines, [], source !== 'manual'));
           for (const l of lines) if (pnl.includes(l.accountId)) net.set(l.accountId, (net.get(l.accountId) ?? 0) + l.debitFen - l.creditFen);
           written += lines.length;

@@ -43,7 +43,9 @@ describe('bookkeeping in the browser', () => {
   it('enters a voucher with the keyboard only, has it reviewed by a second bookkeeper, posts it, finds it in the trial balance and prints it', async () => {
     const page = e.page;
     await login(page, 'kuaiji', 'ledger-pass-1');
-    await page.getByTestId('user-menu').waitFor();
+    // A bookkeeper starts the day on the workload board.
+    await page.getByTestId('workload').getByRole('link', { name: '云阳县江口镇柑橘专业合作社' }).waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/ledger');
     await page.evaluate((h) => (window.location.hash = h), `/ledger/${bookId}/voucher/new`);
 
     // Keyboard only from here: the date field has the focus.

@@ -1,5 +1,6 @@
 import type { Store, Actor } from '../db/store';
 import { loadGeoDemo } from './geo';
+import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
@@ -27,8 +28,14 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
-// The ledger's loader reads the cooperatives the registry's loader creates, so it must come after it.
-const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadTasksDemo, loadLedgerDemo];
+// The ledger's loader opens books for the cooperatives the registry's loader creates, so it comes after it.
+const LOADERS: ((store: Store) => Record<string, number>)[] = [
+  loadGeoDemo,
+  loadDemoUsers,
+  loadRegistryDemo,
+  loadTasksDemo,
+  loadLedgerDemo,
+];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {
   return store.write(actor, 'demo.load', (audit) => {

@@ -11,12 +11,14 @@ import { makePeriod } from './dates';
 /**
  * Demo books for up to three cooperatives of the registry's demo data (the registry's loader runs first):
  * a year of vouchers by the demo bookkeepers, months closed up to a quarter ago, and drafts waiting for
- * review, so the workload board and the statements show something real. Books that exist are left alone.
+ * review, so the workload board and the statements show something real. Nothing is added once any books exist.
  */
 export function loadLedgerDemo(store: Store): Record<string, number> {
   const kuaiji = findByUsername(store, 'kuaiji');
   const kuaiji2 = findByUsername(store, 'kuaiji2');
-  if (!kuaiji || !kuaiji2) return {};
+  // Demo books are made once: any existing books (demo or real) mean there is nothing to add.
+  const anyBooks = store.sqlite.prepare('SELECT 1 FROM ledger_books LIMIT 1').get() !== undefined;
+  if (!kuaiji || !kuaiji2 || anyBooks) return { 演示账套: 0, 演示凭证: 0 };
   const li: Actor = { userId: kuaiji.id, username: kuaiji.username, role: 'bookkeeper' };
   const zhou: Actor = { userId: kuaiji2.id, username: kuaiji2.username, role: 'bookkeeper' };
   const today = store.now().slice(0, 10);
@@ -90,5 +92,5 @@ export function loadLedgerDemo(store: Store): Record<string, number> {
     }
     books++;
   }
-  return books ? { 演示账套: books, 演示凭证: vouchers } : {};
+  return { 演示账套: books, 演示凭证: vouchers };
 }

@@ -32,7 +32,7 @@ export function listOpening(store: Store, bookId: number): OpeningView {
   const idx = accountIndex(store, bookId);
   const names = new Map(listCoopMembers(store, book.coopId).map((m) => [m.id, m.name]));
   const rows = (
-    store.sqlite.prepare('SELECT account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_opening WHERE book_id = ?').all(bookId) as OpeningRow[]
+    store.sqlite.prepare('SELECT account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_opening WHERE book_id = ?').all(bookId) as OpeningRow[]
   )
     .map((r) => {
       const a = idx.get(r.accountId);
@@ -73,7 +73,7 @@ function checkRows(store: Store, book: Book, idx: AccountIndex, rows: OpeningRow
 function replaceRows(store: Store, bookId: number, rows: OpeningRow[]): void {
   store.sqlite.prepare('DELETE FROM ledger_opening WHERE book_id = ?').run(bookId);
   const ins = store.sqlite.prepare('INSERT INTO ledger_opening (book_id, account_id, member_id, debit_fen, credit_fen) VALUES (?, ?, ?, ?, ?)');
-  for (const r of rows) if (r.debitFen !== 0 || r.creditFen !== 0) ins.run(bookId, r.accountId, r.memberId, r.debitFen, r.creditFen);
+  for (const r of rows) if (r.debitFen !== 0 || r.creditFen !== 0) ins.run(bookId, r.accountId, r.memberId || null, r.debitFen, r.creditFen);
 }
 
 /** Replaces all opening balances; allowed only before the books are activated. */
@@ -98,7 +98,7 @@ export function activateBook(store: Store, actor: Actor, bookId: number): Book {
   return store.write(actor, 'ledger.opening.activate', (audit) => {
     const book = requireBook(store, bookId);
     requireSetup(book);
-    const rows = store.sqlite.prepare('SELECT account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_opening WHERE book_id = ?').all(bookId) as OpeningRow[];
+    const rows = store.sqlite.prepare('SELECT account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_opening WHERE book_id = ?').all(bookId) as OpeningRow[];
     const d = rows.reduce((s, r) => s + r.debitFen, 0);
     const c = rows.reduce((s, r) => s + r.creditFen, 0);
     if (d !== c) throw new AppError('REFUSED', `期初余额借贷不平衡：借方合计 ${formatFen(d)}，贷方合计 ${formatFen(c)}，差额 ${formatFen(d - c)}`);

@@ -60,22 +60,26 @@ export const ledgerAccounts = sqliteTable(
   (t) => [uniqueIndex('ledger_accounts_code').on(t.bookId, t.code), index('ledger_accounts_parent').on(t.parentId)],
 );
 
-/** Opening balances while the books are set up; copied into year 0-month balances on activation. */
+/**
+ * Opening balances while the books are set up; copied into the start year's opening (month 0) balances on
+ * activation. member_id is NULL when the account has no member dimension; it is a foreign key so that the
+ * registry refuses to delete a membership the books still use.
+ */
 export const ledgerOpening = sqliteTable(
   'ledger_opening',
   {
+    id: integer('id').primaryKey({ autoIncrement: true }),
     bookId: integer('book_id')
       .notNull()
       .references(() => ledgerBooks.id),
     accountId: integer('account_id')
       .notNull()
       .references(() => ledgerAccounts.id),
-    /** 0 when the account has no member dimension. */
-    memberId: integer('member_id').notNull().default(0),
+    memberId: integer('member_id').references(() => coopMembers.id),
     debitFen: integer('debit_fen').notNull().default(0),
     creditFen: integer('credit_fen').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.bookId, t.accountId, t.memberId] })],
+  (t) => [index('ledger_opening_book').on(t.bookId, t.accountId)],
 );
 
 /** One row per book and month ('YYYY-MM'); a closed period refuses postings (also enforced by a trigger). */
@@ -146,8 +150,8 @@ export const ledgerVoucherLines = sqliteTable(
     accountId: integer('account_id')
       .notNull()
       .references(() => ledgerAccounts.id),
-    /** 0 when the account has no member dimension. */
-    memberId: integer('member_id').notNull().default(0),
+    /** NULL when the account has no member dimension; a foreign key so the registry keeps members the books use. */
+    memberId: integer('member_id').references(() => coopMembers.id),
     debitFen: integer('debit_fen').notNull().default(0),
     creditFen: integer('credit_fen').notNull().default(0),
     date: text('date').notNull(),
@@ -164,6 +168,8 @@ export const ledgerVoucherLines = sqliteTable(
     index('ledger_lines_journal').on(t.bookId, t.accountId, t.date),
     // Member transactions entered with vouchers are a small part of the journal.
     index('ledger_lines_txn').on(t.bookId, t.date).where(sql`product <> ''`),
+    // Lets the registry's reference check (and SQLite's foreign key check) find a member's lines without a scan.
+    index('ledger_lines_member').on(t.memberId).where(sql`member_id IS NOT NULL`),
   ],
 );
 

@@ -53,7 +53,7 @@ export function getVoucher(store: Store, id: number): VoucherView {
   const names = new Map(listCoopMembers(store, book.coopId).map((m) => [m.id, m.name]));
   const lines = store.sqlite
     .prepare(
-      `SELECT line_no AS lineNo, summary, account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen, product, qty_milli AS qtyMilli, unit
+      `SELECT line_no AS lineNo, summary, account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen, product, qty_milli AS qtyMilli, unit
        FROM ledger_voucher_lines WHERE voucher_id = ? ORDER BY line_no`,
     )
     .all(id) as Omit<VoucherLineView, 'accountCode' | 'accountName' | 'memberName'>[];

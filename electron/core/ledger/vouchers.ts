@@ -79,7 +79,7 @@ function insertLines(store: Store, voucherId: number, v: CheckedVoucher): void {
     `INSERT INTO ledger_voucher_lines (voucher_id, book_id, line_no, summary, account_id, member_id, debit_fen, credit_fen, date, posted, product, qty_milli, unit)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
   );
-  v.lines.forEach((l, i) => ins.run(voucherId, v.bookId, i + 1, l.summary, l.accountId, l.memberId, l.debitFen, l.creditFen, v.date, l.product, l.qtyMilli, l.unit));
+  v.lines.forEach((l, i) => ins.run(voucherId, v.bookId, i + 1, l.summary, l.accountId, l.memberId || null, l.debitFen, l.creditFen, v.date, l.product, l.qtyMilli, l.unit));
 }
 
 export interface Signer {
@@ -104,7 +104,7 @@ export function insertVoucher(store: Store, v: CheckedVoucher, opts: { preparer:
 /** Posts one reviewed voucher: lines and voucher become immutable and the balances move, all in the caller's transaction. */
 export function postRow(store: Store, v: VoucherRow, posterName: string): void {
   if (periodStatus(store, v.book_id, v.period) === 'closed') throw closedError(v.period);
-  const lines = stmt(store.sqlite, 'SELECT account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_voucher_lines WHERE voucher_id = ?').all(v.id) as { accountId: number; memberId: number; debitFen: number; creditFen: number }[];
+  const lines = stmt(store.sqlite, 'SELECT account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_voucher_lines WHERE voucher_id = ?').all(v.id) as { accountId: number; memberId: number; debitFen: number; creditFen: number }[];
   const now = store.now();
   stmt(store.sqlite, 'UPDATE ledger_voucher_lines SET posted = 1 WHERE voucher_id = ?').run(v.id);
   stmt(store.sqlite, "UPDATE ledger_vouchers SET status = 'posted', poster_name = ?, posted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(posterName, now, now, v.id);
@@ -267,7 +267,7 @@ export function reversalOf(book: Book, original: VoucherRow, lines: CheckedLine[
 export function voucherLines(store: Store, voucherId: number): CheckedLine[] {
   return store.sqlite
     .prepare(
-      `SELECT summary, account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen, product, qty_milli AS qtyMilli, unit
+      `SELECT summary, account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen, product, qty_milli AS qtyMilli, unit
        FROM ledger_voucher_lines WHERE voucher_id = ? ORDER BY line_no`,
     )
     .all(voucherId) as CheckedLine[];

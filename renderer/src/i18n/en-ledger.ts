@@ -260,4 +260,9 @@ export const EN_LEDGER: Record<string, string> = {
   "额": "amount",
   "，差额 {x}": ", difference {x}",
   "，平衡": ", balanced",
+  "尚未建账": "No books yet",
+  "去代账工作台建账": "Open books on the bookkeeping desk",
+  "尚未结账": "No period closed yet",
+  "待审核 {n} 张": "{n} to review",
+  "逾期未结账 {n} 个月": "{n} months overdue",
 };

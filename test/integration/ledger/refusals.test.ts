@@ -184,6 +184,14 @@ describe('refusals leave the books untouched', () => {
     expect(again.vouchers).toEqual([]);
   });
 
+  it('keeps the registry from deleting a membership the books use, naming where it is used', async () => {
+    const before = counts();
+    const e = await refusal(() => env.admin.call('coopMembers.remove', { id: members[0]! }));
+    expect(e.code).toBe('REFUSED');
+    expect(e.message).toMatch(/记账凭证分录 \d+ 条/);
+    expect(counts()).toEqual(before);
+  });
+
   it('keeps the front desk out of the books and the manager to reading and exporting', async () => {
     const before = counts();
     const e = await refusal(() => wang.call('ledger.reports.trial', { bookId, from: '2025-01', to: '2025-01' }));

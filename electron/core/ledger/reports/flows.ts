@@ -32,7 +32,7 @@ export function flowsTouching(store: Store, idx: AccountIndex, bookId: number, y
     .pluck()
     .all(bookId, ...leaves, `${year}-01-01`, `${year}-12-31`) as number[];
   const src = store.sqlite.prepare('SELECT source FROM ledger_vouchers WHERE id = ?').pluck();
-  const linesOf = store.sqlite.prepare('SELECT account_id AS accountId, member_id AS memberId, debit_fen AS d, credit_fen AS c FROM ledger_voucher_lines WHERE voucher_id = ?');
+  const linesOf = store.sqlite.prepare('SELECT account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS d, credit_fen AS c FROM ledger_voucher_lines WHERE voucher_id = ?');
   const out: VoucherFlow[] = [];
   for (const id of ids) {
     const source = src.get(id) as VoucherSource;

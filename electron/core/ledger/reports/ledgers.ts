@@ -137,7 +137,7 @@ export function detailLedger(store: Store, input: { bookId: number; accountId: n
   const placeholders = leaves.map(() => '?').join(',');
   const lines = store.sqlite
     .prepare(
-      `SELECT l.voucher_id AS voucherId, v.kind, v.number, l.date, l.summary, l.member_id AS memberId, l.debit_fen AS debitFen, l.credit_fen AS creditFen
+      `SELECT l.voucher_id AS voucherId, v.kind, v.number, l.date, l.summary, COALESCE(l.member_id, 0) AS memberId, l.debit_fen AS debitFen, l.credit_fen AS creditFen
        FROM ledger_voucher_lines l JOIN ledger_vouchers v ON v.id = l.voucher_id
        WHERE l.book_id = ? AND l.account_id IN (${placeholders}) AND l.date BETWEEN ? AND ? AND l.posted = 1 ${member ? 'AND l.member_id = ?' : ''}
        ORDER BY l.date, v.kind, v.number, l.line_no`,
@@ -206,7 +206,7 @@ export function journal(store: Store, input: { bookId: number; from: string; to:
     .all(book.id, input.from, input.to, input.limit, input.offset) as { id: number; kind: VoucherKind; number: number; date: string }[];
   const names = new Map(listCoopMembers(store, book.coopId).map((m) => [m.id, m.name]));
   const linesOf = store.sqlite.prepare(
-    'SELECT summary, account_id AS accountId, member_id AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_voucher_lines WHERE voucher_id = ? ORDER BY line_no',
+    'SELECT summary, account_id AS accountId, COALESCE(member_id, 0) AS memberId, debit_fen AS debitFen, credit_fen AS creditFen FROM ledger_voucher_lines WHERE voucher_id = ? ORDER BY line_no',
   );
   const rows = vouchers.flatMap((v) =>
     (linesOf.all(v.id) as { summary: string; accountId: number; memberId: number; debitFen: number; creditFen: number }[]).map((l, i) => {

@@ -19,7 +19,7 @@ export const ledgerSection: Section = {
   label: '统一代账',
   icon: IconCalculator,
   routes: [
-    { path: '/ledger', title: '代账工作台', method: 'ledger.workload', component: WorkloadPage, nav: true },
+    { path: '/ledger', title: '代账工作台', method: 'ledger.workload', component: WorkloadPage, nav: true, home: ['bookkeeper'] },
     { path: '/ledger/consolidated', title: '汇总科目余额表', method: 'ledger.reports.consolidated', component: ConsolidatedPage, nav: true },
     { path: '/ledger/:bookId/vouchers', title: '凭证', method: 'ledger.vouchers.list', component: VouchersPage, nav: false },
     { path: '/ledger/:bookId/voucher/:id', title: '凭证', method: 'ledger.vouchers.get', component: VoucherPage, nav: false },

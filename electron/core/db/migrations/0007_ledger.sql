@@ -93,16 +93,18 @@ CREATE TABLE `ledger_member_txns` (
 CREATE INDEX `ledger_member_txns_book` ON `ledger_member_txns` (`book_id`,`date`);--> statement-breakpoint
 CREATE INDEX `ledger_member_txns_member` ON `ledger_member_txns` (`book_id`,`member_id`);--> statement-breakpoint
 CREATE TABLE `ledger_opening` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`book_id` integer NOT NULL,
 	`account_id` integer NOT NULL,
-	`member_id` integer DEFAULT 0 NOT NULL,
+	`member_id` integer,
 	`debit_fen` integer DEFAULT 0 NOT NULL,
 	`credit_fen` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`book_id`, `account_id`, `member_id`),
 	FOREIGN KEY (`book_id`) REFERENCES `ledger_books`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`member_id`) REFERENCES `coop_members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `ledger_opening_book` ON `ledger_opening` (`book_id`,`account_id`);--> statement-breakpoint
 CREATE TABLE `ledger_periods` (
 	`book_id` integer NOT NULL,
 	`period` text NOT NULL,
@@ -120,7 +122,7 @@ CREATE TABLE `ledger_voucher_lines` (
 	`line_no` integer NOT NULL,
 	`summary` text NOT NULL,
 	`account_id` integer NOT NULL,
-	`member_id` integer DEFAULT 0 NOT NULL,
+	`member_id` integer,
 	`debit_fen` integer DEFAULT 0 NOT NULL,
 	`credit_fen` integer DEFAULT 0 NOT NULL,
 	`date` text NOT NULL,
@@ -129,12 +131,14 @@ CREATE TABLE `ledger_voucher_lines` (
 	`qty_milli` integer DEFAULT 0 NOT NULL,
 	`unit` text DEFAULT '' NOT NULL,
 	FOREIGN KEY (`voucher_id`) REFERENCES `ledger_vouchers`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`member_id`) REFERENCES `coop_members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `ledger_lines_voucher` ON `ledger_voucher_lines` (`voucher_id`);--> statement-breakpoint
 CREATE INDEX `ledger_lines_journal` ON `ledger_voucher_lines` (`book_id`,`account_id`,`date`);--> statement-breakpoint
 CREATE INDEX `ledger_lines_txn` ON `ledger_voucher_lines` (`book_id`,`date`) WHERE product <> '';--> statement-breakpoint
+CREATE INDEX `ledger_lines_member` ON `ledger_voucher_lines` (`member_id`) WHERE member_id IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `ledger_vouchers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`book_id` integer NOT NULL,

@@ -113,7 +113,8 @@ export default async function ledgerBench(): Promise<void> {
       line(`balance sheet, ${label}`, fmt(bs.p50), `p95 ${fmt(bs.p95)}; plain SUM ${fmt(base.p50)} (${(base.p50 / bs.p50).toFixed(1)}x)`);
     }
 
-    heading(`consolidated trial balance across ${COOPS + 1} cooperatives for ${LAST}`);
+    const booksInYear = consolidatedTrial(store, LAST).books;
+    heading(`consolidated trial balance across ${booksInYear} cooperatives for ${LAST} (the generated ones and the demo books)`);
     const cons = await sample(30, () => consolidatedTrial(store, LAST), 3);
     const sumAll = db.prepare(
       `SELECT substr(a.code, 1, 3) AS top, sum(CASE WHEN l.date < ? THEN l.debit_fen - l.credit_fen ELSE 0 END), sum(CASE WHEN l.date >= ? THEN l.debit_fen ELSE 0 END),

@@ -3,6 +3,9 @@ import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
 import { membersContract } from './members';
+import { ledgerContract } from './ledger';
+import { ledgerVouchersContract } from './ledger-vouchers';
+import { ledgerReportsContract } from './ledger-reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
@@ -11,6 +14,9 @@ export const contract = {
   ...deskContract,
   ...tasksContract,
   ...membersContract,
+  ...ledgerContract,
+  ...ledgerVouchersContract,
+  ...ledgerReportsContract,
 };
 
 export type Contract = typeof contract;

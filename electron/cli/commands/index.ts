@@ -2,10 +2,12 @@ import type { Command } from '../command';
 import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
+import { ledgerCommands } from './ledger';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
   ...systemCommands,
   ...membersCommands,
   ...tasksCommands,
+  ...ledgerCommands,
 ];

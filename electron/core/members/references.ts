@@ -16,6 +16,15 @@ export const REFERENCE_LABELS: Record<string, string> = {
   'ledger_opening.member_id': '期初余额',
   'ledger_member_txns.member_id': '成员交易登记',
   'ledger_member_shares.member_id': '成员账户量化份额',
+  'credit_ratings.org_id': '信用评级',
+  'credit_ratings.household_id': '信用评级',
+  'credit_facts.org_id': '信用记录',
+  'credit_facts.household_id': '信用记录',
+  'credit_evaluations.org_id': '会员互评',
+  'credit_evaluations.household_id': '会员互评',
+  'credit_evaluations.evaluator_org_id': '会员互评（评价单位）',
+  'credit_applications.org_id': '金融代办申请',
+  'credit_applications.household_id': '金融代办申请',
 };
 
 export interface Reference {

@@ -6,6 +6,7 @@ import { textMatches } from './pinyin';
 import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
 import { ledgerSearchProvider } from '../ledger/search';
+import { creditSearchProvider } from '../credit/search';
 
 export interface SearchHit {
   kind: string;
@@ -41,6 +42,7 @@ const PROVIDERS: SearchProvider[] = [
   membersSearchProvider,
   ledgerSearchProvider,
   tasksSearchProvider,
+  creditSearchProvider,
   usersProvider,
   geoProvider,
 ];

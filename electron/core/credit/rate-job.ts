@@ -12,7 +12,6 @@ export async function rateAllJob(store: Store, actor: Actor, approve: boolean, j
     job.progress(done, total, '计算评分…');
     await job.checkpoint();
   });
-  job.progress(result.rated, result.rated, '生成结果表…');
   const rows = result.ids.length
     ? (store.sqlite
         .prepare(
@@ -25,6 +24,7 @@ export async function rateAllJob(store: Store, actor: Actor, approve: boolean, j
   const grades = Object.entries(result.grades)
     .map(([g, n]) => `${g} ${n} 家`)
     .join('，');
+  job.progress(result.rated, result.rated, `已评级 ${result.rated} 家（评级模型第 ${result.modelVersion} 版${approve ? '，已审批' : '，待审批'}）：${grades || '无'}`);
   const bytes = await writeXlsx([
     {
       name: '批量评级结果',

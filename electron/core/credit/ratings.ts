@@ -1,6 +1,6 @@
 import type { Actor, Store } from '../db/store';
 import { AppError, fieldError } from '../../../shared/errors';
-import { APPLICANT_KINDS, HOUSEHOLD_LABEL, type Grade, type ModelDefinition, type RatingStatus, type SubjectKind } from '../../../shared/credit';
+import { APPLICANT_KINDS, GRADES, HOUSEHOLD_LABEL, type Grade, type ModelDefinition, type RatingStatus, type SubjectKind } from '../../../shared/credit';
 import { todayOf, addMonths } from '../tasks/dates';
 import { lastDay } from '../ledger/dates';
 import { who } from '../tasks/who';
@@ -226,7 +226,10 @@ export async function rateAll(store: Store, actor: Actor, input: { approve: bool
     const model = existing ?? ensureModel(store, actor);
     const ids = insertRatings(store, actor, model, asOf, scored, input.approve);
     const grades: Record<string, number> = {};
-    for (const s of scored) grades[s.grade] = (grades[s.grade] ?? 0) + 1;
+    for (const g of GRADES) {
+      const n = scored.filter((s) => s.grade === g).length;
+      if (n) grades[g] = n;
+    }
     audit.record({ entity: 'credit_rating', ids: ids.length ? [ids[0]!, ids.at(-1)!] : [], summary: { rated: ids.length, model: model.version, asOf, grades, approved: input.approve, idRange: '首条至末条评级编号' } });
     return { rated: ids.length, modelVersion: model.version, grades, ids };
   });

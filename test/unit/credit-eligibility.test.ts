@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkProduct, rankProducts, type ProductTerms } from '../../electron/core/credit/eligibility';
+import { checkProduct, rankProducts, type MatchSubject, type ProductTerms } from '../../electron/core/credit/eligibility';
 
 const product = (p: Partial<ProductTerms> & { name: string }): ProductTerms => ({
   kind: 'credit',
@@ -11,7 +11,7 @@ const product = (p: Partial<ProductTerms> & { name: string }): ProductTerms => (
   online: false,
   ...p,
 });
-const coop = { kindLabel: '农民专业合作社', industries: ['柑橘'], grade: 'AA' as const };
+const coop: MatchSubject = { kindLabel: '农民专业合作社', industries: ['柑橘'], grade: 'AA' };
 
 describe('product eligibility', () => {
   it('checks the applicant kind, the minimum grade, the industries and the amount, each with its reason', () => {

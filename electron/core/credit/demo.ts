@@ -126,9 +126,11 @@ export function loadCreditDemo(store: Store): Record<string, number> {
   const pay = (appId: number, disbursedOn: string, amountFen: number, dueOn: string, repaidOn = '') =>
     store.db.insert(creditDisbursements).values({ applicationId: appId, disbursedOn, amountFen, dueOn, repaidOn, createdBy: manager.displayName, createdAt: now, updatedAt: now }).run();
 
-  const repaid = app(coops[0]!, '红橙贷', 'repaid', { created: ago(430), submitted: ago(425), decided: ago(410), requested: 100_000_000, granted: 100_000_000, rate: 395, term: 12, purpose: '柑橘园水肥一体化改造' });
+  // 红橙贷 is for the citrus industry: it goes to a citrus cooperative.
+  const citrus = coops.find((c) => c.industries.includes('柑橘')) ?? coops[0]!;
+  const repaid = app(citrus, '红橙贷', 'repaid', { created: ago(430), submitted: ago(425), decided: ago(410), requested: 100_000_000, granted: 100_000_000, rate: 395, term: 12, purpose: '柑橘园水肥一体化改造' });
   pay(repaid, ago(405), 100_000_000, ago(40), ago(45));
-  const revolving = app(coops[1]!, '渝快助农贷', 'disbursed', { created: ago(90), submitted: ago(85), decided: ago(70), requested: 300_000_000, granted: 300_000_000, rate: 420, term: 24, purpose: '收购社员脐橙周转资金' });
+  const revolving = app(coops[1]!, '渝快助农贷', 'disbursed', { created: ago(90), submitted: ago(85), decided: ago(70), requested: 300_000_000, granted: 300_000_000, rate: 420, term: 24, purpose: '收购社员产品周转资金' });
   pay(revolving, thisYear(40), 120_000_000, addDays(thisYear(40), 180), thisYear(8));
   pay(revolving, thisYear(6), 150_000_000, addDays(thisYear(6), 180));
   const firm = app(firms[0]!, '渝快助农贷', 'disbursed', { created: ago(60), submitted: ago(55), decided: ago(35), requested: 300_000_000, granted: 300_000_000, rate: 410, term: 36, purpose: '冷链仓储设备购置' });
@@ -137,10 +139,10 @@ export function loadCreditDemo(store: Store): Record<string, number> {
   pay(noodles, thisYear(20), 450_000_000, addDays(thisYear(20), 1095));
   const late = app(farms[0]!, '惠农E贷', 'disbursed', { created: ago(420), submitted: ago(415), decided: ago(400), requested: 60_000_000, granted: 60_000_000, rate: 435, term: 12, purpose: '购置农机' });
   pay(late, ago(395), 60_000_000, ago(30));
-  const tea = app(coops[4]!, '惠农E贷', 'disbursed', { created: ago(45), submitted: ago(40), decided: ago(25), requested: 90_000_000, granted: 90_000_000, rate: 400, term: 24, purpose: '茶园提质改造' });
+  const tea = app(coops[4]!, '惠农E贷', 'disbursed', { created: ago(45), submitted: ago(40), decided: ago(25), requested: 90_000_000, granted: 90_000_000, rate: 400, term: 24, purpose: '基地提质改造' });
   pay(tea, thisYear(15), 90_000_000, addDays(thisYear(15), 730));
-  app(coops[2]!, '惠农E贷', 'approved', { created: ago(30), submitted: ago(25), decided: ago(5), requested: 80_000_000, granted: 80_000_000, rate: 420, term: 24, purpose: '中药材初加工设备' });
-  app(coops[3]!, '渝快助农贷', 'rejected', { created: ago(50), submitted: ago(45), decided: ago(20), requested: 150_000_000, note: '近一年有行政处罚记录，银行暂不受理', purpose: '扩建生猪圈舍' });
+  app(coops[2]!, '惠农E贷', 'approved', { created: ago(30), submitted: ago(25), decided: ago(5), requested: 80_000_000, granted: 80_000_000, rate: 420, term: 24, purpose: '购置初加工设备' });
+  app(coops[3]!, '渝快助农贷', 'rejected', { created: ago(50), submitted: ago(45), decided: ago(20), requested: 150_000_000, note: '近一年有行政处罚记录，银行暂不受理', purpose: '扩建生产设施' });
   app(households[0]!, '渝快乡村贷', 'submitted', { created: ago(10), submitted: ago(3), requested: 20_000_000, term: 24, purpose: '柑橘种植' });
   app(households[1]!, '裕农快贷', 'draft', { created: ago(1), purpose: '购买化肥种苗', docsReceived: 1 });
   app(households[2]!, '渝快乡村贷', 'withdrawn', { created: ago(20), purpose: '建设蔬菜大棚', note: '申请人已筹得资金，撤回申请' });

@@ -1,12 +1,16 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
+import { requestsContract } from './requests';
+import { serviceSetupContract } from './serviceSetup';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
   ...authContract,
   ...adminContract,
   ...deskContract,
+  ...requestsContract,
+  ...serviceSetupContract,
 };
 
 export type Contract = typeof contract;

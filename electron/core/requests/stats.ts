@@ -1,0 +1,121 @@
+import type { Store } from '../db/store';
+import type { StatRow } from '../../../shared/contract/requestFields';
+import { STAT_DIMENSIONS } from '../../../shared/contract/requestFields';
+import { all, one } from './util';
+
+export type Dimension = (typeof STAT_DIMENSIONS)[number];
+
+/** Grouping expression per dimension, on service_records (s) and on service_requests (r). */
+const RECORD_KEY: Record<Dimension, string> = {
+  month: 'substr(s.done_on, 1, 7)',
+  township: 's.township_id',
+  crop: 's.crop_id',
+  link: 's.link_id',
+  provider: 's.provider_id',
+  kind: 's.kind',
+};
+const REQUEST_KEY: Record<Exclude<Dimension, 'month' | 'link'>, string> = {
+  township: 'r.township_id',
+  crop: 'r.crop_id',
+  provider: 'r.provider_id',
+  kind: 'r.kind',
+};
+
+/** Requests grouped by the dimension, dated by `dateCol` (received_on, done_on or followed_on). */
+function requestSql(by: Dimension, dateCol: string, select: string): string {
+  if (by === 'month') return `SELECT substr(r.${dateCol}, 1, 7) AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
+  if (by === 'link') return `SELECT rl.link_id AS k, ${select} FROM service_requests r JOIN request_links rl ON rl.request_id = r.id WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
+  return `SELECT ${REQUEST_KEY[by]} AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
+}
+
+function labels(store: Store, by: Dimension): Map<string, string> {
+  const table = { township: 'townships', crop: 'service_crops', link: 'service_links', provider: 'providers' } as const;
+  if (by === 'month' || by === 'kind') return new Map();
+  return new Map(all<{ id: number; name: string }>(store.sqlite, `SELECT id, name FROM ${table[by]}`).map((r) => [String(r.id), r.name]));
+}
+
+function labelOf(by: Dimension, key: string, names: Map<string, string>): string {
+  if (key === '') return '（未填）';
+  if (by === 'month') return `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`;
+  if (by === 'kind') return key;
+  return names.get(key) ?? `#${key}`;
+}
+
+/**
+ * Service statistics for a period by one dimension. Requests are counted in the period they were
+ * received, completions (and days to complete) when completed, satisfaction when followed up, and
+ * 亩次, fees, subsidies and payments by the dates of the service records.
+ */
+export function serviceStats(store: Store, from: string, to: string, by: Dimension): { rows: StatRow[]; totals: StatRow } {
+  const params = { from, to };
+  const rows = new Map<string, StatRow>();
+  const names = labels(store, by);
+  const row = (k: unknown): StatRow => {
+    const key = k === null || k === undefined ? '' : String(k);
+    let r = rows.get(key);
+    if (!r) {
+      r = { key, label: labelOf(by, key, names), requests: 0, done: 0, avgDays: null, muTimes100: 0, feeFen: 0, subsidyFen: 0, paidFen: 0, followUps: 0, satisfaction: null };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  for (const x of all<{ k: unknown; n: number }>(store.sqlite, requestSql(by, 'received_on', 'count(*) AS n'), params)) row(x.k).requests = x.n;
+  for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, avg(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {
+    const r = row(x.k);
+    r.done = x.n;
+    r.avgDays = Math.round(x.days * 10) / 10;
+  }
+  for (const x of all<{ k: unknown; n: number; s: number }>(store.sqlite, requestSql(by, 'followed_on', 'count(*) AS n, avg(r.satisfaction) AS s'), params)) {
+    const r = row(x.k);
+    r.followUps = x.n;
+    r.satisfaction = Math.round(x.s * 100) / 100;
+  }
+  for (const x of all<{ k: unknown; mu: number; fee: number; sub: number; paid: number }>(
+    store.sqlite,
+    `SELECT ${RECORD_KEY[by]} AS k, sum(s.mu_times100) AS mu, sum(s.fee_fen) AS fee, sum(s.subsidy_fen) AS sub, sum(s.paid_fen) AS paid
+     FROM service_records s WHERE s.done_on BETWEEN @from AND @to GROUP BY k`,
+    params,
+  )) {
+    const r = row(x.k);
+    r.muTimes100 = x.mu;
+    r.feeFen = x.fee;
+    r.subsidyFen = x.sub;
+    r.paidFen = x.paid;
+  }
+  const list = [...rows.values()].sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.muTimes100 - a.muTimes100 || b.requests - a.requests));
+  return { rows: list, totals: totalsOf(store, from, to, list) };
+}
+
+/** Totals are taken from the requests themselves, so that a request with several links counts once. */
+function totalsOf(store: Store, from: string, to: string, rows: StatRow[]): StatRow {
+  const params = { from, to };
+  const received = one<{ n: number }>(store.sqlite, 'SELECT count(*) AS n FROM service_requests WHERE received_on BETWEEN @from AND @to', params)!.n;
+  const done = one<{ n: number; days: number | null }>(store.sqlite, 'SELECT count(*) AS n, avg(julianday(done_on) - julianday(received_on)) AS days FROM service_requests WHERE done_on BETWEEN @from AND @to', params)!;
+  const fu = one<{ n: number; s: number | null }>(store.sqlite, 'SELECT count(*) AS n, avg(satisfaction) AS s FROM service_requests WHERE followed_on BETWEEN @from AND @to', params)!;
+  const sum = (k: 'muTimes100' | 'feeFen' | 'subsidyFen' | 'paidFen') => rows.reduce((a, r) => a + r[k], 0);
+  return {
+    key: 'total',
+    label: '合计',
+    requests: received,
+    done: done.n,
+    avgDays: done.days === null ? null : Math.round(done.days * 10) / 10,
+    muTimes100: sum('muTimes100'),
+    feeFen: sum('feeFen'),
+    subsidyFen: sum('subsidyFen'),
+    paidFen: sum('paidFen'),
+    followUps: fu.n,
+    satisfaction: fu.s === null ? null : Math.round(fu.s * 100) / 100,
+  };
+}
+
+/** 亩次 (hundredths) of the service records dated in [from, to]: the figure behind the plan's indicator 6. */
+export function serviceMuTimes(store: Store, from: string, to: string): number {
+  return one<{ n: number }>(store.sqlite, 'SELECT coalesce(sum(mu_times100), 0) AS n FROM service_records WHERE done_on BETWEEN ? AND ?', from, to)!.n;
+}
+
+/** Indicator 6 (开展农业生产社会化服务规模) for a year, in 万亩次 as the plan states its target. */
+export function indicator6(store: Store, year: number, asOf?: string): { year: number; muTimes100: number; wanMuTimes: number } {
+  const to = asOf && asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  const mu = serviceMuTimes(store, `${year}-01-01`, to);
+  return { year, muTimes100: mu, wanMuTimes: Math.round(mu / 100) / 10000 };
+}

@@ -4,10 +4,18 @@ import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
+import { tasksHandlers } from './tasks';
 import { requestsHandlers, serviceSetupHandlers } from './requests';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
-  const impls = { ...authHandlers, ...adminHandlers, ...deskHandlers, ...requestsHandlers, ...serviceSetupHandlers } satisfies Record<keyof typeof contract, unknown>;
+  const impls = {
+    ...authHandlers,
+    ...adminHandlers,
+    ...deskHandlers,
+    ...tasksHandlers,
+    ...requestsHandlers,
+    ...serviceSetupHandlers,
+  } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -18,6 +18,7 @@ import { commitProviderImport, previewProviderImport } from '../core/requests/pr
 import { listPrices, removePrice, savePrice, listSubsidyRules, saveSubsidyRule } from '../core/requests/prices';
 import { closeContract, contractRollup, getContract, listContracts, saveContract } from '../core/requests/contracts';
 import { today } from '../core/requests/util';
+import '../core/requests/indicator';
 
 /** Everyone on the staff reads; the front desk and the administrator take requests in and serve them. */
 const STAFF = ['admin', 'bookkeeper', 'frontdesk', 'manager'] as const;

@@ -1,6 +1,7 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
+import { tasksContract } from './tasks';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
 
@@ -9,6 +10,7 @@ export const contract = {
   ...authContract,
   ...adminContract,
   ...deskContract,
+  ...tasksContract,
   ...requestsContract,
   ...serviceSetupContract,
 };

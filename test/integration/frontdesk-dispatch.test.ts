@@ -218,6 +218,12 @@ describe('contracts and figures', () => {
     const indicator = await desk.call<{ muTimes100: number; wanMuTimes: number }>('serviceStats.indicator', { year: 2026 });
     expect(indicator.muTimes100).toBe(records.n);
     expect(indicator.wanMuTimes).toBe(Math.round(records.n / 100) / 10000);
+    const tracker = await env.admin.call<{ rows: { no: number; basis: string; computed: number | null; how: string; route: string }[] }>('indicators.list', {});
+    const six = tracker.rows.find((r) => r.no === 6)!;
+    expect(six.basis).toBe('computed');
+    expect(six.computed).toBeCloseTo(records.n / 100 / 10000, 2);
+    expect(six.how).toContain(`合计 ${(records.n / 100).toLocaleString('zh-CN')} 亩次`);
+    expect(six.route).toBe('/requests/stats');
     const months = await desk.call<{ rows: { label: string }[] }>('serviceStats.get', { from: '2026-01-01', to: '2026-12-31', by: 'month' });
     expect(months.rows.map((r) => r.label)).toContain('2026年4月');
 

@@ -2,7 +2,7 @@ import type { Actor, Store } from '../db/store';
 import { AppError } from '../../../shared/errors';
 import { providerFields, PROVIDER_KIND_VALUES } from '../../../shared/contract/requestFields';
 import { issuesToFields } from '../../../shared/zod';
-import { readTable, mapColumns, cell } from '../io/table';
+import { readTable, mapColumns, cell, type Table } from '../io/table';
 import { townships } from '../settings/schema';
 import { listCrops, listLinks } from './catalog';
 import { listProviders, writeProvider, type ProviderInput } from './providers';
@@ -28,9 +28,19 @@ interface Parsed {
   input: ProviderInput | null;
 }
 
-/** Columns as the export writes them, so an exported list can be edited in Excel and imported back. */
+/**
+ * The xlsx export puts a title and meta lines above the header row; start from the first row that
+ * names the provider columns, so an exported list can be edited in Excel and imported back.
+ */
+function fromHeader(table: Table): Table {
+  const isHeader = (cells: string[]) => cells.includes('名称') && cells.includes('类型');
+  if (isHeader(table.headers)) return table;
+  const at = table.rows.findIndex((r) => isHeader(r.cells));
+  return at < 0 ? table : { ...table, headers: table.rows[at]!.cells, rows: table.rows.slice(at + 1) };
+}
+
 async function parse(store: Store, name: string, bytes: Buffer): Promise<Parsed[]> {
-  const table = await readTable(name, bytes);
+  const table = fromHeader(await readTable(name, bytes));
   const col = mapColumns(table.headers, {
     name: { names: ['名称', '服务主体名称', '服务主体'], required: true },
     kind: { names: ['类型', '主体类型'], required: true },

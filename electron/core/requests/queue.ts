@@ -82,7 +82,7 @@ interface Where {
 }
 
 /** Every filter except status, which the counts are broken down by. */
-function baseWhere(actor: Actor, f: QueueFilter, day: string, startDays: number): Where {
+function baseWhere(store: Store, actor: Actor, f: QueueFilter, day: string, startDays: number): Where {
   const sql: string[] = [];
   const params: Record<string, unknown> = { today: day, startCutoff: addDays(day, -startDays) };
   if (f.townshipId !== null) {
@@ -112,13 +112,25 @@ function baseWhere(actor: Actor, f: QueueFilter, day: string, startDays: number)
   }
   const q = f.q.trim();
   if (q) {
-    // The request number, or the farmer / organisation by name, pinyin initials or phone tail.
-    sql.push(`(r.code LIKE @qPrefix OR r.household_id IN (SELECT id FROM households WHERE name LIKE @qAny OR py_initials LIKE @qPrefixLower OR phone LIKE @qTail)
-              OR r.org_id IN (SELECT id FROM orgs WHERE name LIKE @qAny OR py_initials LIKE @qPrefixLower))`);
-    params.qPrefix = `${q.toUpperCase()}%`;
-    params.qAny = `%${q}%`;
-    params.qPrefixLower = `${q.toLowerCase()}%`;
-    params.qTail = `%${q}`;
+    // The request number (FW2026-00042, or its tail), or the farmer / organisation by name, pinyin
+    // initials or phone tail: the parties are looked up first, so the requests are read by index.
+    const households = all<{ id: number }>(
+      store.sqlite,
+      `SELECT id FROM households WHERE name LIKE @any OR py_initials LIKE @lower OR (length(@q) >= 4 AND phone LIKE @tail) LIMIT 500`,
+      { any: `%${q}%`, lower: `${q.toLowerCase()}%`, tail: `%${q}`, q },
+    ).map((h) => h.id);
+    const orgs = all<{ id: number }>(store.sqlite, `SELECT id FROM orgs WHERE name LIKE @any OR py_initials LIKE @lower LIMIT 500`, { any: `%${q}%`, lower: `${q.toLowerCase()}%` }).map((o) => o.id);
+    const code = q.toUpperCase();
+    const terms = [/^\d+$/.test(q) ? `r.code LIKE @codeTail` : `(r.code >= @code AND r.code < @codeEnd)`];
+    // The id lists go in as JSON so the SQL text (and its cached statement) stays the same.
+    if (households.length) terms.push(`r.household_id IN (SELECT value FROM json_each(@households))`);
+    if (orgs.length) terms.push(`r.org_id IN (SELECT value FROM json_each(@orgs))`);
+    params.households = JSON.stringify(households);
+    params.orgs = JSON.stringify(orgs);
+    sql.push(`(${terms.join(' OR ')})`);
+    params.code = code;
+    params.codeEnd = `${code}\uffff`;
+    params.codeTail = `%${q}`;
   }
   return { sql, params };
 }
@@ -139,7 +151,7 @@ const clause = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')
 export function listQueue(store: Store, actor: Actor, f: QueueFilter): Queue {
   const day = todayOf(store);
   const { startOverdueDays } = frontDeskSettings(store);
-  const base = baseWhere(actor, f, day, startOverdueDays);
+  const base = baseWhere(store, actor, f, day, startOverdueDays);
   const st = statusClause(f.status);
   const where = clause(st ? [...base.sql, st] : base.sql);
   const sqlite = store.sqlite;

@@ -200,12 +200,15 @@ export const serviceRequests = sqliteTable(
   },
   (t) => [
     index('service_requests_status').on(t.status, t.receivedOn),
-    index('service_requests_received').on(t.receivedOn),
+    index('service_requests_received_at').on(t.receivedAt),
     index('service_requests_township').on(t.townshipId, t.status),
     index('service_requests_provider').on(t.providerId, t.status),
-    index('service_requests_handler').on(t.handlerId, t.status),
-    index('service_requests_done').on(t.doneOn),
-    index('service_requests_followed').on(t.followedOn),
+    index('service_requests_handler').on(t.handlerId, t.status, t.wishedTo, t.dispatchedOn),
+    // The statistics read requests by the day they were received, completed and followed up; these
+    // indexes carry every grouping column so that a year's figures never touch the table.
+    index('service_requests_received').on(t.receivedOn, t.townshipId, t.cropId, t.providerId, t.kind),
+    index('service_requests_done').on(t.doneOn, t.receivedOn, t.townshipId, t.cropId, t.providerId, t.kind),
+    index('service_requests_followed').on(t.followedOn, t.satisfaction, t.townshipId, t.cropId, t.providerId, t.kind),
     index('service_requests_household').on(t.householdId),
     index('service_requests_org').on(t.orgId),
     index('service_requests_contract').on(t.contractId),

@@ -41,6 +41,18 @@ function labelOf(by: Dimension, key: string, names: Map<string, string>): string
   return names.get(key) ?? `#${key}`;
 }
 
+interface Acc extends StatRow {
+  daysSum: number;
+  satisfactionSum: number;
+}
+
+const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
+
+function finish(a: Acc): StatRow {
+  const { daysSum, satisfactionSum, ...r } = a;
+  return { ...r, avgDays: r.done ? round(daysSum / r.done, 1) : null, satisfaction: r.followUps ? round(satisfactionSum / r.followUps, 2) : null };
+}
+
 /**
  * Service statistics for a period by one dimension. Requests are counted in the period they were
  * received, completions (and days to complete) when completed, satisfaction when followed up, and
@@ -48,27 +60,25 @@ function labelOf(by: Dimension, key: string, names: Map<string, string>): string
  */
 export function serviceStats(store: Store, from: string, to: string, by: Dimension): { rows: StatRow[]; totals: StatRow } {
   const params = { from, to };
-  const rows = new Map<string, StatRow>();
+  const rows = new Map<string, Acc>();
   const names = labels(store, by);
-  const row = (k: unknown): StatRow => {
+  const blank = (key: string, label: string): Acc => ({ key, label, requests: 0, done: 0, avgDays: null, muTimes100: 0, feeFen: 0, subsidyFen: 0, paidFen: 0, followUps: 0, satisfaction: null, daysSum: 0, satisfactionSum: 0 });
+  const row = (k: unknown): Acc => {
     const key = k === null || k === undefined ? '' : String(k);
     let r = rows.get(key);
-    if (!r) {
-      r = { key, label: labelOf(by, key, names), requests: 0, done: 0, avgDays: null, muTimes100: 0, feeFen: 0, subsidyFen: 0, paidFen: 0, followUps: 0, satisfaction: null };
-      rows.set(key, r);
-    }
+    if (!r) rows.set(key, (r = blank(key, labelOf(by, key, names))));
     return r;
   };
   for (const x of all<{ k: unknown; n: number }>(store.sqlite, requestSql(by, 'received_on', 'count(*) AS n'), params)) row(x.k).requests = x.n;
-  for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, avg(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {
+  for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, sum(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {
     const r = row(x.k);
     r.done = x.n;
-    r.avgDays = Math.round(x.days * 10) / 10;
+    r.daysSum = x.days;
   }
-  for (const x of all<{ k: unknown; n: number; s: number }>(store.sqlite, requestSql(by, 'followed_on', 'count(*) AS n, avg(r.satisfaction) AS s'), params)) {
+  for (const x of all<{ k: unknown; n: number; s: number }>(store.sqlite, requestSql(by, 'followed_on', 'count(*) AS n, sum(r.satisfaction) AS s'), params)) {
     const r = row(x.k);
     r.followUps = x.n;
-    r.satisfaction = Math.round(x.s * 100) / 100;
+    r.satisfactionSum = x.s;
   }
   for (const x of all<{ k: unknown; mu: number; fee: number; sub: number; paid: number }>(
     store.sqlite,
@@ -83,29 +93,19 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
     r.paidFen = x.paid;
   }
   const list = [...rows.values()].sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.muTimes100 - a.muTimes100 || b.requests - a.requests));
-  return { rows: list, totals: totalsOf(store, from, to, list) };
+  const total = blank('total', '合计');
+  for (const r of list) for (const k of ['requests', 'done', 'muTimes100', 'feeFen', 'subsidyFen', 'paidFen', 'followUps', 'daysSum', 'satisfactionSum'] as const) total[k] += r[k];
+  // By link a request counts once for each of its links; the totals count each request once.
+  if (by === 'link') Object.assign(total, requestTotals(store, from, to));
+  return { rows: list.map(finish), totals: finish(total) };
 }
 
-/** Totals are taken from the requests themselves, so that a request with several links counts once. */
-function totalsOf(store: Store, from: string, to: string, rows: StatRow[]): StatRow {
+function requestTotals(store: Store, from: string, to: string) {
   const params = { from, to };
   const received = one<{ n: number }>(store.sqlite, 'SELECT count(*) AS n FROM service_requests WHERE received_on BETWEEN @from AND @to', params)!.n;
-  const done = one<{ n: number; days: number | null }>(store.sqlite, 'SELECT count(*) AS n, avg(julianday(done_on) - julianday(received_on)) AS days FROM service_requests WHERE done_on BETWEEN @from AND @to', params)!;
-  const fu = one<{ n: number; s: number | null }>(store.sqlite, 'SELECT count(*) AS n, avg(satisfaction) AS s FROM service_requests WHERE followed_on BETWEEN @from AND @to', params)!;
-  const sum = (k: 'muTimes100' | 'feeFen' | 'subsidyFen' | 'paidFen') => rows.reduce((a, r) => a + r[k], 0);
-  return {
-    key: 'total',
-    label: '合计',
-    requests: received,
-    done: done.n,
-    avgDays: done.days === null ? null : Math.round(done.days * 10) / 10,
-    muTimes100: sum('muTimes100'),
-    feeFen: sum('feeFen'),
-    subsidyFen: sum('subsidyFen'),
-    paidFen: sum('paidFen'),
-    followUps: fu.n,
-    satisfaction: fu.s === null ? null : Math.round(fu.s * 100) / 100,
-  };
+  const done = one<{ n: number; days: number | null }>(store.sqlite, 'SELECT count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM service_requests WHERE done_on BETWEEN @from AND @to', params)!;
+  const fu = one<{ n: number; s: number | null }>(store.sqlite, 'SELECT count(*) AS n, sum(satisfaction) AS s FROM service_requests WHERE followed_on BETWEEN @from AND @to', params)!;
+  return { requests: received, done: done.n, daysSum: done.days ?? 0, followUps: fu.n, satisfactionSum: fu.s ?? 0 };
 }
 
 /** 亩次 (hundredths) of the service records dated in [from, to]: the figure behind the plan's indicator 6. */

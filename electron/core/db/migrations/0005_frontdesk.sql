@@ -228,12 +228,13 @@ CREATE TABLE `service_requests` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `service_requests_code_unique` ON `service_requests` (`code`);--> statement-breakpoint
 CREATE INDEX `service_requests_status` ON `service_requests` (`status`,`received_on`);--> statement-breakpoint
-CREATE INDEX `service_requests_received` ON `service_requests` (`received_on`);--> statement-breakpoint
+CREATE INDEX `service_requests_received_at` ON `service_requests` (`received_at`);--> statement-breakpoint
 CREATE INDEX `service_requests_township` ON `service_requests` (`township_id`,`status`);--> statement-breakpoint
 CREATE INDEX `service_requests_provider` ON `service_requests` (`provider_id`,`status`);--> statement-breakpoint
-CREATE INDEX `service_requests_handler` ON `service_requests` (`handler_id`,`status`);--> statement-breakpoint
-CREATE INDEX `service_requests_done` ON `service_requests` (`done_on`);--> statement-breakpoint
-CREATE INDEX `service_requests_followed` ON `service_requests` (`followed_on`);--> statement-breakpoint
+CREATE INDEX `service_requests_handler` ON `service_requests` (`handler_id`,`status`,`wished_to`,`dispatched_on`);--> statement-breakpoint
+CREATE INDEX `service_requests_received` ON `service_requests` (`received_on`,`township_id`,`crop_id`,`provider_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `service_requests_done` ON `service_requests` (`done_on`,`received_on`,`township_id`,`crop_id`,`provider_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `service_requests_followed` ON `service_requests` (`followed_on`,`satisfaction`,`township_id`,`crop_id`,`provider_id`,`kind`);--> statement-breakpoint
 CREATE INDEX `service_requests_household` ON `service_requests` (`household_id`);--> statement-breakpoint
 CREATE INDEX `service_requests_org` ON `service_requests` (`org_id`);--> statement-breakpoint
 CREATE INDEX `service_requests_contract` ON `service_requests` (`contract_id`);--> statement-breakpoint

@@ -7,9 +7,9 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   received: '受理',
   dispatched: '派单',
   in_service: '服务中',
-  done: '完成',
+  done: '已完成',
   followed_up: '回访',
-  cancelled: '取消',
+  cancelled: '已取消',
 };
 
 export const REQUEST_KIND_VALUES = [

@@ -101,7 +101,7 @@ describe('front desk lifecycle', () => {
       ['登记服务记录', 'in_service', '王前台'],
       ['登记服务记录', 'in_service', '王前台'],
       ['登记服务记录', 'in_service', '王前台'],
-      ['完成', 'done', '王前台'],
+      ['完成服务', 'done', '王前台'],
       ['回访', 'followed_up', '王前台'],
     ]);
     expect(r.events.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
@@ -239,7 +239,7 @@ describe('front desk lifecycle', () => {
     expect(await desk.call('requests.complaints', { status: 'open' })).toEqual([]);
     r = await get(id);
     expect(r.complaints[0]!.status).toBe('resolved');
-    expect(r.events.map((e) => e.label)).toEqual(['受理', '完成', '回访', '登记投诉', '投诉处理完毕']);
+    expect(r.events.map((e) => e.label)).toEqual(['受理', '完成服务', '回访', '登记投诉', '投诉处理完毕']);
   });
 });
 

@@ -26,9 +26,9 @@ export const ACTION_LABELS: Record<string, string> = {
   start: '开始服务',
   record: '登记服务记录',
   removeRecord: '删除服务记录',
-  complete: '完成',
+  complete: '完成服务',
   followUp: '回访',
-  cancel: '取消',
+  cancel: '取消申请',
   complaint: '登记投诉',
   resolve: '投诉处理完毕',
 };

@@ -255,7 +255,7 @@ export function RequestPage({ params }: RouteProps) {
             {r.production && has('record', 'requests.addRecord') && <Button onClick={() => setDialog('record')}>{t('登记服务')}</Button>}
             {has('complete', 'requests.complete') && (
               <Button variant="light" color="teal" loading={busy} onClick={step('requests.complete', t('已完成'))}>
-                {t('完成')}
+                {t('完成服务')}
               </Button>
             )}
             {has('followUp', 'requests.followUp') && <Button onClick={() => setDialog('followUp')}>{t('回访')}</Button>}

@@ -118,9 +118,9 @@ export function QueueView({ base, mine = false }: { base: string; mine?: boolean
         onSort={setSort}
         onRowClick={(r) => navigate(`/requests/item/${r.id}`)}
         columns={[
-          { accessor: 'code', title: t('单号'), sortable: true, render: (r) => <Text size="sm" ff="monospace">{r.code}</Text> },
+          { accessor: 'code', title: t('单号'), sortable: true, noWrap: true, render: (r) => <Text size="sm" ff="monospace">{r.code}</Text> },
           { accessor: 'party', title: t('农户（主体）') },
-          { accessor: 'kind', title: t('类别'), render: (r) => t(r.kind) },
+          { accessor: 'kind', title: t('类别'), noWrap: true, render: (r) => t(r.kind) },
           { accessor: 'links', title: t('作物·环节'), render: (r) => [r.crop, r.links].filter(Boolean).join('·') },
           { accessor: 'areaMu100', title: t('面积（亩）'), sortable: true, textAlign: 'right', render: (r) => (r.areaMu100 ? mu(r.areaMu100) : '') },
           { accessor: 'township', title: t('乡镇'), sortable: true, render: (r) => [r.township, r.village].filter(Boolean).join(' ') },
@@ -139,7 +139,7 @@ export function QueueView({ base, mine = false }: { base: string; mine?: boolean
           },
           { accessor: 'provider', title: t('服务主体') },
           ...(mine ? [] : [{ accessor: 'handler' as const, title: t('经办人') }]),
-          { accessor: 'receivedAt', title: t('受理时间'), sortable: true, render: (r) => formatTime(r.receivedAt) },
+          { accessor: 'receivedAt', title: t('受理时间'), sortable: true, noWrap: true, render: (r) => formatTime(r.receivedAt) },
         ]}
       />
     </Stack>

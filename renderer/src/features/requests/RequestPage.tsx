@@ -115,7 +115,7 @@ function Records({ r, editable, onEdit, onChanged }: { r: Detail; editable: bool
                   <Table.Td ta="right">{formatFen(x.dueFen)}</Table.Td>
                   <Table.Td ta="right">{formatFen(x.paidFen)}</Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={x.payState === 'paid' ? 'teal' : x.payState === 'partial' ? 'orange' : 'gray'}>
+                    <Badge size="sm" variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }} color={x.payState === 'paid' ? 'teal' : x.payState === 'partial' ? 'orange' : 'gray'}>
                       {t(PAY_STATE_LABELS[x.payState])}
                     </Badge>
                   </Table.Td>
@@ -294,21 +294,23 @@ export function RequestPage({ params }: RouteProps) {
                   <QuoteTable quote={r.quote} title={r.provider ? t('派工单金额（单价已锁定）') : t('费用估算')} />
                 </Paper>
               )}
-              {r.production && r.status !== 'received' && r.status !== 'cancelled' && (
-                <Records
-                  r={r}
-                  editable={can('requests.updateRecord')}
-                  onEdit={(x) => {
-                    setEditing(x);
-                    setDialog('record');
-                  }}
-                  onChanged={q.reload}
-                />
-              )}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <History r={r} canResolve={can('requests.resolveComplaint')} onChanged={q.reload} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            {r.production && r.status !== 'received' && r.status !== 'cancelled' && (
+              <Records
+                r={r}
+                editable={can('requests.updateRecord')}
+                onEdit={(x) => {
+                  setEditing(x);
+                  setDialog('record');
+                }}
+                onChanged={q.reload}
+              />
+            )}
           </Grid.Col>
         </Grid>
       )}

@@ -2,6 +2,7 @@ import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
+import { membersContract } from './members';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...adminContract,
   ...deskContract,
   ...tasksContract,
+  ...membersContract,
   ...requestsContract,
   ...serviceSetupContract,
 };

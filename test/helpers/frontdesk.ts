@@ -34,14 +34,10 @@ export async function township(env: Env, name: string, villages: string[]): Prom
   return t;
 }
 
-/** A farmer household in the registry's table (the registry's own screens and methods keep these). */
-export function household(env: Env, name: string, townshipId: number, phone = ''): number {
-  const now = new Date().toISOString();
-  return Number(
-    env.core.store.sqlite
-      .prepare(`INSERT INTO households (name, phone, township_id, py_full, py_initials, created_at, updated_at) VALUES (?, ?, ?, '', '', ?, ?)`)
-      .run(name, phone, townshipId, now, now).lastInsertRowid,
-  );
+/** A farmer household, added through the registry's own method as the desk would. */
+export async function household(env: Env, name: string, townshipId: number, phone = ''): Promise<number> {
+  const h = await env.admin.call<{ id: number }>('households.save', { name, townshipId, phone, confirmDuplicate: true });
+  return h.id;
 }
 
 export interface Catalog {

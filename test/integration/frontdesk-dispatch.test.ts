@@ -30,7 +30,7 @@ beforeAll(async () => {
   desk = await staff(env, 'qiantai', '王前台', 'frontdesk');
   jk = await township(env, '江口镇', ['梨树村']);
   nx = await township(env, '南溪镇', ['钟鼓村']);
-  farmer = household(env, '周大姐', jk.id, '13900001111');
+  farmer = await household(env, '周大姐', jk.id, '13900001111');
   ids = await catalog(desk);
   const rice = ids.crop('水稻');
   for (const [link, price] of [
@@ -147,7 +147,7 @@ describe('queue and overdue', () => {
 
   it('counts by status, township, provider and handler, filters, sorts and shows a clerk’s own desk', async () => {
     const other = await staff(env, 'qiantai2', '赵前台', 'frontdesk');
-    const nanxi = household(env, '吴二哥', nx.id, '13700002222');
+    const nanxi = await household(env, '吴二哥', nx.id, '13700002222');
     const mine = await other.call<{ id: number }>('requests.create', { party: { kind: 'household', id: nanxi }, channel: '乡镇转办', kind: '农机作业', cropId: ids.crop('水稻'), linkIds: [ids.link('耕')], areaMu100: 800, townshipId: nx.id, priority: 2 });
     const all = await desk.call<{ total: number; counts: Record<string, number>; byTownship: { name: string; count: number }[]; byHandler: { name: string; count: number }[]; rows: { id: number; priority: number }[] }>('requests.list', {
       status: 'all',

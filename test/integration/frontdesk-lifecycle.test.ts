@@ -18,7 +18,7 @@ beforeEach(async () => {
   env = await setupCore();
   desk = await staff(env, 'qiantai', '王前台', 'frontdesk');
   jiangkou = await township(env, '江口镇', ['梨树村', '新桥村']);
-  farmer = household(env, '李大山', jiangkou.id, '13812345678');
+  farmer = await household(env, '李大山', jiangkou.id, '13812345678');
   ids = await catalog(desk);
   for (const [link, price] of [
     ['耕', 8000],

@@ -156,10 +156,15 @@ function loadProviders(store: Store): number {
   for (const p of PROVIDERS) {
     if (have.has(p.name)) continue;
     const ids = (names: string[], map: Map<string, number>) => names.map((x) => map.get(x)).filter((x): x is number => x !== undefined);
+    // A comprehensive service cooperative is on file in the registry (农村综合服务社) when the registry's demo has one there.
+    const org =
+      p.kind === '综合服务合作社'
+        ? one<{ id: number }>(store.sqlite, `SELECT id FROM orgs WHERE kind = '农村综合服务社' AND township_id = ? ORDER BY id LIMIT 1`, ts.get(p.townships[0]!) ?? -1)
+        : undefined;
     writeProvider(store, {
       name: p.name,
       kind: p.kind,
-      orgId: null,
+      orgId: org?.id ?? null,
       contactName: p.contact,
       phone: p.phone,
       linkIds: ids(p.links, links),

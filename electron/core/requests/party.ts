@@ -1,6 +1,7 @@
 import type { Actor, Store } from '../db/store';
 import { AppError, fieldError } from '../../../shared/errors';
 import { one } from './util';
+import { personalView } from '../members/access';
 
 export type PartyKind = 'household' | 'org';
 
@@ -28,16 +29,10 @@ const SQL: Record<PartyKind, string> = {
         LEFT JOIN townships t ON t.id = o.township_id LEFT JOIN villages v ON v.id = o.village_id WHERE o.id = ?`,
 };
 
-/** Farmers' phones are personal data: whole for the desk that calls them back, masked for the others. */
-function phoneFor(actor: Actor, kind: PartyKind, phone: string): string {
-  if (kind === 'org' || actor.role === 'system' || actor.role === 'admin' || actor.role === 'frontdesk') return phone;
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone.replace(/\d(?=\d{4})/g, '*');
-}
-
 export function partyOf(store: Store, actor: Actor, kind: PartyKind, id: number): Party {
   const row = one<PartyRow>(store.sqlite, SQL[kind], id);
   if (!row) throw new AppError('NOT_FOUND', kind === 'household' ? `农户 #${id} 不存在` : `主体 #${id} 不存在`);
-  return { kind, id, name: row.name, phone: phoneFor(actor, kind, row.phone), township: row.township ?? '', village: row.village ?? '' };
+  return { kind, id, name: row.name, phone: kind === 'org' ? row.phone : personalView(actor.role).phone(row.phone), township: row.township ?? '', village: row.village ?? '' };
 }
 
 /** The party a request or contract is for must exist and still be on the books. */

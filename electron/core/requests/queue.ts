@@ -3,6 +3,7 @@ import { REQUEST_STATUS, type RequestStatus } from '../../../shared/contract/req
 import { frontDeskSettings } from './catalog';
 import { addDays, overdueReasons } from './rules';
 import { all, today as todayOf } from './util';
+import { searchMembers } from '../members/search';
 
 export type StatusFilter = RequestStatus | 'open' | 'overdue' | 'all';
 export type SortColumn = 'receivedAt' | 'code' | 'wishedFrom' | 'priority' | 'township' | 'status' | 'areaMu100';
@@ -112,14 +113,11 @@ function baseWhere(store: Store, actor: Actor, f: QueueFilter, day: string, star
   }
   const q = f.q.trim();
   if (q) {
-    // The request number (FW2026-00042, or its tail), or the farmer / organisation by name, pinyin
-    // initials or phone tail: the parties are looked up first, so the requests are read by index.
-    const households = all<{ id: number }>(
-      store.sqlite,
-      `SELECT id FROM households WHERE name LIKE @any OR py_initials LIKE @lower OR (length(@q) >= 4 AND phone LIKE @tail) LIMIT 500`,
-      { any: `%${q}%`, lower: `${q.toLowerCase()}%`, tail: `%${q}`, q },
-    ).map((h) => h.id);
-    const orgs = all<{ id: number }>(store.sqlite, `SELECT id FROM orgs WHERE name LIKE @any OR py_initials LIKE @lower LIMIT 500`, { any: `%${q}%`, lower: `${q.toLowerCase()}%` }).map((o) => o.id);
+    // The request number (FW2026-00042, or its tail), or the farmer / organisation as the registry's
+    // search finds them (name, pinyin, phone or ID tail): parties first, then their requests by index.
+    const parties = searchMembers(store, actor.role, { q, limit: 500 });
+    const households = parties.filter((p) => p.kind === 'household').map((p) => p.id);
+    const orgs = parties.filter((p) => p.kind === 'org').map((p) => p.id);
     const code = q.toUpperCase();
     const terms = [/^\d+$/.test(q) ? `r.code LIKE @codeTail` : `(r.code >= @code AND r.code < @codeEnd)`];
     // The id lists go in as JSON so the SQL text (and its cached statement) stays the same.

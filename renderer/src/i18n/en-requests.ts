@@ -240,7 +240,21 @@ export const EN_REQUESTS: Record<string, string> = {
   '派单后开始服务期限（天）': 'Days to start after dispatch',
   '派单后超过这些天仍未开始服务的申请标为逾期；超过期望结束日期仍未办结的也标为逾期。': 'A request not started this many days after dispatch is overdue, as is one still open after its last wished day.',
 
+  // Intake
+  农户或主体: 'Farmer or organisation',
+  更换: 'Change',
+  取消关联: 'Unlink',
+  '会员档案中的主体（可选）': 'Organisation in the registry (optional)',
+  已受理: 'Request taken',
+  受理并派单: 'Take and dispatch',
+  '受理后表单清空，保留本次的渠道、类别、作物、环节和乡镇': 'The form clears for the next caller and keeps this channel, kind, crop, links and township',
+  '选好作物、环节和面积后，这里显示价格、补助和农户应付金额。': 'Once the crop, links and area are chosen, prices, subsidy and what the farmer pays show here.',
+  我今天受理的: 'Taken by me today',
+
   // Contracts
+  查找合同: 'Find contract',
+  '合同号、姓名、拼音首字母': 'Contract no., name, pinyin initials',
+  合同号: 'Contract no.',
   新建托管合同: 'New contract',
   修改托管合同: 'Edit contract',
   保存合同: 'Save contract',

@@ -1,5 +1,6 @@
 import { EN_SYSTEM } from './en-system';
 import { EN_DESK } from './en-desk';
+import { EN_MEMBERS } from './en-members';
 import { EN_TASKS } from './en-tasks';
 import { EN_REQUESTS } from './en-requests';
 
@@ -7,6 +8,7 @@ import { EN_REQUESTS } from './en-requests';
 export const EN: Record<string, string> = {
   ...EN_SYSTEM,
   ...EN_DESK,
+  ...EN_MEMBERS,
   ...EN_TASKS,
   ...EN_REQUESTS,
 };

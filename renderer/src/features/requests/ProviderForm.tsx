@@ -5,7 +5,9 @@ import { PROVIDER_KIND_VALUES } from '../../../../shared/contract/requestFields'
 import { call } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { t } from '../../i18n';
+import { useState } from 'react';
 import { kindOptions, mu, parseMu, useSetup, type Provider } from './common';
+import { PartyField, type PartyHit } from './PartyField';
 
 interface Values {
   name: string;
@@ -39,7 +41,15 @@ export function ProviderForm({ provider, onDone }: { provider: Provider | null; 
       active: provider?.active ?? true,
     },
   });
+  const [org, setOrg] = useState<PartyHit | null>(
+    provider?.orgId ? { kind: 'org', id: provider.orgId, name: provider.org, kindLabel: '', orgKind: '', townshipId: null, villageId: null, township: '', village: '', phone: '' } : null,
+  );
   const { busy, run } = useAction();
+  const pickOrg = (hit: PartyHit | null) => {
+    setOrg(hit);
+    if (hit && !form.values.name.trim()) form.setFieldValue('name', hit.name);
+    if (hit?.phone && !form.values.phone.trim()) form.setFieldValue('phone', hit.phone);
+  };
   const submit = form.onSubmit(async (v) => {
     const capacity = v.capacity.trim() === '' ? 0 : parseMu(v.capacity);
     if (capacity === null) return form.setFieldError('capacity', t('日作业能力应为数字，最多两位小数'));
@@ -47,7 +57,7 @@ export function ProviderForm({ provider, onDone }: { provider: Provider | null; 
       ...(provider ? { id: provider.id, version: provider.version } : {}),
       name: v.name,
       kind: v.kind as (typeof PROVIDER_KIND_VALUES)[number],
-      orgId: provider?.orgId ?? null,
+      orgId: org?.id ?? null,
       contactName: v.contactName,
       phone: v.phone,
       linkIds: v.linkIds.map(Number),
@@ -64,6 +74,9 @@ export function ProviderForm({ provider, onDone }: { provider: Provider | null; 
     <form onSubmit={submit}>
       <Stack gap="sm">
         <Grid gap="sm">
+          <Grid.Col span={12}>
+            <PartyField label={t('会员档案中的主体（可选）')} orgsOnly value={org} onChange={pickOrg} error={form.errors.orgId as string | undefined} />
+          </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <TextInput label={t('服务主体名称')} required data-autofocus {...form.getInputProps('name')} />
           </Grid.Col>

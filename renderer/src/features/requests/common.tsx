@@ -41,22 +41,8 @@ export function OverdueBadge({ reasons }: { reasons: string[] }) {
   );
 }
 
-/** Hundredths of a mu as the clerk reads them: 12.5, never 12.50 or 1250. */
-export function mu(mu100: number): string {
-  const neg = mu100 < 0;
-  const a = Math.abs(mu100);
-  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`.replace(/\.?0+$/, '');
-  return `${neg ? '-' : ''}${s}`;
-}
-
-/** "12.5" / "12.5亩" -> 1250; null when it is not a number with at most two decimals. */
-export function parseMu(text: string): number | null {
-  const s = text.trim().replace(/[,，\s亩]/g, '');
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(s);
-  if (!m) return null;
-  const v = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(v) ? v : null;
-}
+/** Areas are hundredths of a mu; the registry's helpers turn them into text (12.5) and back. */
+export { formatMu as mu, parseMu } from '../../../../shared/format/area';
 
 /** The catalogue and the townships, which almost every front desk screen needs. */
 export function useSetup() {

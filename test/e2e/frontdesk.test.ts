@@ -79,22 +79,30 @@ describe('front desk in the browser', () => {
     await expect.poll(() => muTimes(p)).toBe(before + 25);
   });
 
-  it('refuses an area of zero with the field named and keeps the form as typed', async () => {
+  it('takes a request by keyboard alone, starting from the last choices, and refuses an area of zero', async () => {
     const p = e.page;
     await p.getByRole('link', { name: '受理登记' }).click();
-    await p.getByTestId('member-picker').fill('向春花');
-    // The farmer added in the first test is now found by the registry's search (not offered for adding again).
-    await p.getByRole('option').filter({ hasText: '向春花' }).filter({ hasNotText: '新建农户' }).first().click();
+    // The picker has the focus; the farmer added above is found by the registry's search.
+    await p.keyboard.type('向春花');
+    await p.getByRole('option').filter({ hasText: '向春花' }).filter({ hasNotText: '新建农户' }).first().waitFor();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByTestId('chosen-party').innerText()).toContain('向春花');
     // The desk remembers the last request's choices.
     expect(await p.getByRole('combobox', { name: /^服务类别/ }).inputValue()).toBe('生产托管·多环节');
     expect(await p.getByRole('combobox', { name: /^作物/ }).inputValue()).toBe('水稻');
-    await choose(p, /^服务类别/, '农机作业');
-    await choose(p, /^作物/, '玉米');
-    await chip(p, '耕');
-    await p.getByLabel(/^面积（亩）/).fill('0');
-    await p.getByLabel(/^面积（亩）/).press('Enter');
+    await p.keyboard.press('ArrowRight'); // channel: 来访 -> 电话
+    await p.keyboard.press('Tab'); // kind
+    await p.keyboard.press('Tab'); // crop
+    await p.keyboard.press('Tab'); // area
+    await p.keyboard.type('0');
+    await p.keyboard.press('Enter');
     await p.getByText('面积必须大于 0').first().waitFor();
     expect(await p.getByTestId('chosen-party').innerText()).toContain('向春花');
+    await p.getByLabel(/^面积（亩）/).fill('8');
+    await p.keyboard.press('Control+Enter');
+    await expect.poll(() => p.getByTestId('member-picker').evaluate((el) => el === document.activeElement)).toBe(true);
+    const taken = p.getByRole('row').filter({ hasText: '向春花' });
+    await expect.poll(() => taken.count()).toBe(2);
   });
 
   it('shows a request dispatched at one desk in another desk’s queue without reloading', async () => {

@@ -43,6 +43,7 @@ export function IntakePage() {
   const form = useForm<FieldValues>({ initialValues: fresh() });
   const { busy, run } = useAction();
   const then = useRef<'next' | 'dispatch'>('next');
+  const fields = useRef<HTMLDivElement>(null);
   const contractParam = Number(queryParams(path).get('contract')) || null;
   const fromContract = useCall('serviceContracts.get', { id: contractParam ?? 0 }, contractParam !== null);
   const contracts = useCall('serviceContracts.list', { status: 'active', q: '' }, party !== null, ['serviceContracts']);
@@ -68,6 +69,8 @@ export function IntakePage() {
       form.setFieldValue('villageId', hit.villageId ? String(hit.villageId) : null);
     }
     if (!hit) setPickerKey((k) => k + 1);
+    // Keyboard flow: the picker goes away once a farmer is chosen, so the channel takes the focus.
+    else requestAnimationFrame(() => fields.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus());
   };
 
   const submit = form.onSubmit(async (v) => {
@@ -126,7 +129,9 @@ export function IntakePage() {
             >
               <Stack gap="sm">
                 <PartyField key={pickerKey} value={party} onChange={choose} error={partyError} autoFocus />
-                <RequestFields form={form} setup={setup} contracts={contractOptions} />
+                <div ref={fields}>
+                  <RequestFields form={form} setup={setup} contracts={contractOptions} />
+                </div>
                 <Group>
                   <Button type="submit" loading={busy}>
                     {t('受理')}

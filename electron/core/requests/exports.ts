@@ -42,7 +42,7 @@ export async function exportStats(store: Store, actor: Actor, input: { from: str
   } else {
     file = await exportSheet(statsSheet(store, input.from, input.to, input.by), input.format, `${base}_按${STAT_DIMENSION_LABELS[input.by]}`);
   }
-  store.write(actor, 'requests.statsExport', (audit) => audit.record({ entity: 'export', ids: [], summary: { file: file.name, from: input.from, to: input.to, by: input.by } }));
+  store.write(actor, 'serviceStats.export', (audit) => audit.record({ entity: 'export', ids: [], summary: { file: file.name, from: input.from, to: input.to, by: input.by } }));
   return { name: file.name, mime: file.mime, base64: file.bytes.toString('base64') };
 }
 

@@ -22,11 +22,19 @@ const REQUEST_KEY: Record<Exclude<Dimension, 'month' | 'link'>, string> = {
 };
 
 /** Requests grouped by the dimension, dated by `dateCol` (received_on, done_on or followed_on). */
-function requestSql(by: Dimension, dateCol: string, select: string): string {
+function requestSql(by: Exclude<Dimension, 'link'>, dateCol: string, select: string): string {
   if (by === 'month') return `SELECT substr(r.${dateCol}, 1, 7) AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
-  if (by === 'link') return `SELECT rl.link_id AS k, ${select} FROM service_requests r JOIN request_links rl ON rl.request_id = r.id WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
   return `SELECT ${REQUEST_KEY[by]} AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
 }
+
+const IN = (col: string) => `r.${col} BETWEEN @from AND @to`;
+/** Per link: received, completed (with days) and followed up in the period, in one join. */
+const LINK_REQUESTS = `SELECT rl.link_id AS k, sum(${IN('received_on')}) AS n, sum(${IN('done_on')}) AS done,
+    sum(CASE WHEN ${IN('done_on')} THEN julianday(r.done_on) - julianday(r.received_on) END) AS days,
+    sum(${IN('followed_on')}) AS fu, sum(CASE WHEN ${IN('followed_on')} THEN r.satisfaction END) AS s
+  FROM service_requests r JOIN request_links rl ON rl.request_id = r.id
+  WHERE ${IN('received_on')} OR ${IN('done_on')} OR ${IN('followed_on')}
+  GROUP BY k`;
 
 function labels(store: Store, by: Dimension): Map<string, string> {
   const table = { township: 'townships', crop: 'service_crops', link: 'service_links', provider: 'providers' } as const;
@@ -69,16 +77,24 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
     if (!r) rows.set(key, (r = blank(key, labelOf(by, key, names))));
     return r;
   };
-  for (const x of all<{ k: unknown; n: number }>(store.sqlite, requestSql(by, 'received_on', 'count(*) AS n'), params)) row(x.k).requests = x.n;
-  for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, sum(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {
-    const r = row(x.k);
-    r.done = x.n;
-    r.daysSum = x.days;
-  }
-  for (const x of all<{ k: unknown; n: number; s: number }>(store.sqlite, requestSql(by, 'followed_on', 'count(*) AS n, sum(r.satisfaction) AS s'), params)) {
-    const r = row(x.k);
-    r.followUps = x.n;
-    r.satisfactionSum = x.s;
+  if (by === 'link') {
+    // One pass over the period's requests and their links instead of one join per date.
+    for (const x of all<{ k: number; n: number; done: number; days: number | null; fu: number; s: number | null }>(store.sqlite, LINK_REQUESTS, params)) {
+      const r = row(x.k);
+      Object.assign(r, { requests: x.n, done: x.done, daysSum: x.days ?? 0, followUps: x.fu, satisfactionSum: x.s ?? 0 });
+    }
+  } else {
+    for (const x of all<{ k: unknown; n: number }>(store.sqlite, requestSql(by, 'received_on', 'count(*) AS n'), params)) row(x.k).requests = x.n;
+    for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, sum(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {
+      const r = row(x.k);
+      r.done = x.n;
+      r.daysSum = x.days;
+    }
+    for (const x of all<{ k: unknown; n: number; s: number }>(store.sqlite, requestSql(by, 'followed_on', 'count(*) AS n, sum(r.satisfaction) AS s'), params)) {
+      const r = row(x.k);
+      r.followUps = x.n;
+      r.satisfactionSum = x.s;
+    }
   }
   for (const x of all<{ k: unknown; mu: number; fee: number; sub: number; paid: number }>(
     store.sqlite,

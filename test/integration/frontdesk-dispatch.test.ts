@@ -213,6 +213,11 @@ describe('contracts and figures', () => {
     const records = env.core.store.sqlite.prepare(`SELECT coalesce(sum(area_mu100), 0) AS n FROM service_records`).get() as { n: number };
     expect(stats.totals.muTimes100).toBe(records.n);
     expect(stats.totals.muTimes100).toBeGreaterThan(0);
+    const sql = (q: string) => (env.core.store.sqlite.prepare(q).get() as { n: number }).n;
+    const tillRequests = sql(`SELECT count(*) AS n FROM request_links rl JOIN service_links l ON l.id = rl.link_id WHERE l.name = '耕'`);
+    expect(stats.rows.find((r) => r.label === '耕')?.requests).toBe(tillRequests);
+    // By link a request counts once per link; the total counts each request once.
+    expect(stats.totals.requests).toBe(sql('SELECT count(*) AS n FROM service_requests'));
     const byTownship = await desk.call<{ rows: { label: string; muTimes100: number }[] }>('serviceStats.get', { from: '2026-01-01', to: '2026-12-31', by: 'township' });
     expect(byTownship.rows.find((r) => r.label === '江口镇')?.muTimes100).toBe(records.n);
     const indicator = await desk.call<{ muTimes100: number; wanMuTimes: number }>('serviceStats.indicator', { year: 2026 });

@@ -250,6 +250,7 @@ export const EN_REQUESTS: Record<string, string> = {
   '受理后表单清空，保留本次的渠道、类别、作物、环节和乡镇': 'The form clears for the next caller and keeps this channel, kind, crop, links and township',
   '选好作物、环节和面积后，这里显示价格、补助和农户应付金额。': 'Once the crop, links and area are chosen, prices, subsidy and what the farmer pays show here.',
   我今天受理的: 'Taken by me today',
+  还没有: 'None yet',
 
   // Contracts
   查找合同: 'Find contract',

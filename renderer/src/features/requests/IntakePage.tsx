@@ -163,6 +163,11 @@ export function IntakePage() {
               <Title order={6} mb="xs">
                 {t('我今天受理的')}
               </Title>
+              {today.data?.rows.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('还没有')}
+                </Text>
+              )}
               <Table fz="sm">
                 <Table.Tbody>
                   {(today.data?.rows ?? []).map((r) => (

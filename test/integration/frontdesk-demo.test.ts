@@ -5,6 +5,8 @@ import path from 'node:path';
 import { count, type Env } from '../helpers/frontdesk';
 import { COMMANDS } from '../../electron/cli/commands';
 import { readTable } from '../../electron/core/io/table';
+import { recordSums, type RecordDimension } from '../../electron/core/requests/recordSums';
+import type { RequestDetail } from '../../shared/contract/requestFields';
 
 let env: Env;
 beforeAll(async () => {
@@ -58,5 +60,29 @@ describe('front desk demo data', () => {
     await cmd('providers export').run(env.admin, { values: { out: exported }, positionals: [] });
     const again = (await cmd('providers import').run(env.admin, { values: {}, positionals: [exported] })) as { created: number; updated: number };
     expect(again).toEqual({ created: 0, updated: 8 });
+  });
+
+  it('keeps the monthly rollups equal to the records themselves, through corrections and removals', async () => {
+    const store = env.core.store;
+    const keyOf: Record<RecordDimension, string> = { month: 'substr(done_on, 1, 7)', township: 'township_id', crop: 'crop_id', link: 'link_id', provider: 'provider_id', kind: 'kind', total: "''" };
+    const raw = (by: RecordDimension, from: string, to: string) =>
+      Object.fromEntries(
+        (store.sqlite.prepare(`SELECT coalesce(${keyOf[by]}, '') AS k, sum(mu_times100) AS mu, sum(fee_fen) AS fee, sum(paid_fen) AS paid FROM service_records WHERE done_on BETWEEN ? AND ? GROUP BY k`).all(from, to) as { k: unknown; mu: number; fee: number; paid: number }[]).map((r) => [String(r.k), [r.mu, r.fee, r.paid]]),
+      );
+    const viaRollups = (by: RecordDimension, from: string, to: string) => Object.fromEntries(recordSums(store, by, from, to).map((r) => [r.key, [r.muTimes100, r.feeFen, r.paidFen]]));
+    const days = (store.sqlite.prepare('SELECT min(done_on) AS a, max(done_on) AS b FROM service_records').get() as { a: string; b: string });
+    const ranges: [string, string][] = [['2000-01-01', '2100-12-31'], [days.a, days.b], [`${days.a.slice(0, 7)}-15`, days.b], [`${days.a.slice(0, 7)}-01`, `${days.b.slice(0, 7)}-01`]];
+    const check = () => {
+      for (const by of ['month', 'township', 'crop', 'link', 'provider', 'kind', 'total'] as RecordDimension[]) for (const [a, b] of ranges) expect(viaRollups(by, a, b)).toEqual(raw(by, a, b));
+    };
+    check();
+    const open = store.sqlite.prepare(`SELECT r.id FROM service_requests r WHERE r.status = 'in_service' AND (SELECT count(*) FROM service_records s WHERE s.request_id = r.id) >= 1 LIMIT 1`).get() as { id: number };
+    const detail = await env.admin.call<RequestDetail>('requests.get', { id: open.id });
+    const rec = detail.records[0]!;
+    await env.admin.call('requests.updateRecord', { id: rec.id, version: rec.version, linkId: rec.linkId, doneOn: detail.receivedOn, areaMu100: Math.max(1, rec.areaMu100 - 100), operator: rec.operator, machine: rec.machine, paidFen: 0, notes: '更正' });
+    check();
+    const again = await env.admin.call<RequestDetail>('requests.get', { id: open.id });
+    await env.admin.call('requests.removeRecord', { id: again.records.at(-1)!.id, version: again.records.at(-1)!.version });
+    check();
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { addDays, allowedFrom, feeFen, muTimes100, overdueReasons, payState, subsidyFen } from '../../electron/core/requests/rules';
 import { rankSuggestions, windowOf } from '../../electron/core/requests/dispatch';
+import { splitPeriod } from '../../electron/core/requests/recordSums';
 
 describe('the 亩次 rule', () => {
   it('counts one link done once on one mu as 1 亩次, so four links on a mu are 4', () => {
@@ -96,5 +97,15 @@ describe('dispatch ranking', () => {
     const s = (name: string, eligible: boolean, coversTownship: boolean, hasCapacity: boolean, free: number) => ({ providerId: 0, name, kind: '', eligible, coversTownship, hasCapacity, freeMuTimes100: free, needMuTimes100: 0, reason: '', warnings: [] });
     const ranked = rankSuggestions([s('甲', false, true, true, 9000), s('乙', true, false, true, 9000), s('丙', true, true, false, 9000), s('丁', true, true, true, 100), s('戊', true, true, true, 500)]);
     expect(ranked.map((r) => `${r.rank}${r.name}`)).toEqual(['1戊', '2丁', '3丙', '4乙', '5甲']);
+  });
+});
+
+describe('statistics periods', () => {
+  it('reads whole months from the rollups and the odd days at either end from the records', () => {
+    expect(splitPeriod('2026-01-01', '2026-12-31')).toEqual({ months: ['2026-01', '2026-12'], days: [] });
+    expect(splitPeriod('2026-01-15', '2026-03-10')).toEqual({ months: ['2026-02', '2026-02'], days: [['2026-01-15', '2026-01-31'], ['2026-03-01', '2026-03-10']] });
+    expect(splitPeriod('2026-02-03', '2026-02-20')).toEqual({ months: null, days: [['2026-02-03', '2026-02-20']] });
+    expect(splitPeriod('2024-02-01', '2024-02-29')).toEqual({ months: ['2024-02', '2024-02'], days: [] });
+    expect(splitPeriod('2025-12-31', '2026-01-01')).toEqual({ months: null, days: [['2025-12-31', '2026-01-01']] });
   });
 });

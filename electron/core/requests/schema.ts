@@ -292,6 +292,26 @@ export const serviceRecords = sqliteTable(
   ],
 );
 
+/**
+ * Service records summed per month and per value of one dimension (township, crop, link, provider, kind,
+ * or '' for the month's total), kept by triggers on service_records (migration frontdesk_rollups), so a
+ * year's statistics read a few hundred rows whatever the number of records.
+ */
+export const serviceRollups = sqliteTable(
+  'service_rollups',
+  {
+    dim: text('dim').notNull(),
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    muTimes100: integer('mu_times100').notNull().default(0),
+    feeFen: integer('fee_fen').notNull().default(0),
+    subsidyFen: integer('subsidy_fen').notNull().default(0),
+    paidFen: integer('paid_fen').notNull().default(0),
+    records: integer('records').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.month, t.key] })],
+);
+
 export const complaints = sqliteTable(
   'complaints',
   {

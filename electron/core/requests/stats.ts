@@ -2,18 +2,11 @@ import type { Store } from '../db/store';
 import type { StatRow } from '../../../shared/contract/requestFields';
 import { STAT_DIMENSIONS } from '../../../shared/contract/requestFields';
 import { all, one } from './util';
+import { recordSums } from './recordSums';
 
 export type Dimension = (typeof STAT_DIMENSIONS)[number];
 
-/** Grouping expression per dimension, on service_records (s) and on service_requests (r). */
-const RECORD_KEY: Record<Dimension, string> = {
-  month: 'substr(s.done_on, 1, 7)',
-  township: 's.township_id',
-  crop: 's.crop_id',
-  link: 's.link_id',
-  provider: 's.provider_id',
-  kind: 's.kind',
-};
+/** Grouping expression per dimension on service_requests (r); records are summed in recordSums.ts. */
 const REQUEST_KEY: Record<Exclude<Dimension, 'month' | 'link'>, string> = {
   township: 'r.township_id',
   crop: 'r.crop_id',
@@ -96,17 +89,12 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
       r.satisfactionSum = x.s;
     }
   }
-  for (const x of all<{ k: unknown; mu: number; fee: number; sub: number; paid: number }>(
-    store.sqlite,
-    `SELECT ${RECORD_KEY[by]} AS k, sum(s.mu_times100) AS mu, sum(s.fee_fen) AS fee, sum(s.subsidy_fen) AS sub, sum(s.paid_fen) AS paid
-     FROM service_records s WHERE s.done_on BETWEEN @from AND @to GROUP BY k`,
-    params,
-  )) {
-    const r = row(x.k);
-    r.muTimes100 = x.mu;
-    r.feeFen = x.fee;
-    r.subsidyFen = x.sub;
-    r.paidFen = x.paid;
+  for (const x of recordSums(store, by, from, to)) {
+    const r = row(x.key);
+    r.muTimes100 = x.muTimes100;
+    r.feeFen = x.feeFen;
+    r.subsidyFen = x.subsidyFen;
+    r.paidFen = x.paidFen;
   }
   const list = [...rows.values()].sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.muTimes100 - a.muTimes100 || b.requests - a.requests));
   const total = blank('total', '合计');
@@ -126,7 +114,7 @@ function requestTotals(store: Store, from: string, to: string) {
 
 /** 亩次 (hundredths) of the service records dated in [from, to]: the figure behind the plan's indicator 6. */
 export function serviceMuTimes(store: Store, from: string, to: string): number {
-  return one<{ n: number }>(store.sqlite, 'SELECT coalesce(sum(mu_times100), 0) AS n FROM service_records WHERE done_on BETWEEN ? AND ?', from, to)!.n;
+  return recordSums(store, 'total', from, to).reduce((a, r) => a + r.muTimes100, 0);
 }
 
 /** Indicator 6 (开展农业生产社会化服务规模) for a year, in 万亩次 as the plan states its target. */

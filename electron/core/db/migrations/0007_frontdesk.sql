@@ -238,6 +238,18 @@ CREATE INDEX `service_requests_followed` ON `service_requests` (`followed_on`,`s
 CREATE INDEX `service_requests_household` ON `service_requests` (`household_id`);--> statement-breakpoint
 CREATE INDEX `service_requests_org` ON `service_requests` (`org_id`);--> statement-breakpoint
 CREATE INDEX `service_requests_contract` ON `service_requests` (`contract_id`);--> statement-breakpoint
+CREATE TABLE `service_rollups` (
+	`dim` text NOT NULL,
+	`month` text NOT NULL,
+	`key` text NOT NULL,
+	`mu_times100` integer DEFAULT 0 NOT NULL,
+	`fee_fen` integer DEFAULT 0 NOT NULL,
+	`subsidy_fen` integer DEFAULT 0 NOT NULL,
+	`paid_fen` integer DEFAULT 0 NOT NULL,
+	`records` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`dim`, `month`, `key`)
+);
+--> statement-breakpoint
 CREATE TABLE `subsidy_rules` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,

@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { ORG_KIND_VALUES, DEMO_LEVELS, ORG_STATUS, ORG_STATUS_LABELS } from '../../../../shared/contract/memberFields';
 import { t } from '../../i18n';
+import { queryParams, usePath } from '../../app/router';
 import { ExportMenu, StatusBadge, toId, useGeoOptions, useIndustryOptions } from './common';
 import type { Org } from './types';
 
@@ -22,7 +23,15 @@ export function OrgListPage() {
   const industries = useIndustryOptions();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 200);
-  const [f, setF] = useState({ kind: '', townshipId: null as string | null, industry: '', status: '', demoLevel: '' });
+  // Links from the indicators open a filtered list (#/members/orgs?kind=农民专业合作社&demo=any).
+  const asked = queryParams(usePath());
+  const [f, setF] = useState({
+    kind: asked.get('kind') ?? '',
+    townshipId: null as string | null,
+    industry: '',
+    status: asked.get('status') ?? '',
+    demoLevel: asked.get('demo') ?? '',
+  });
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<{ columnAccessor: string; direction: 'asc' | 'desc' }>({ columnAccessor: 'id', direction: 'desc' });
   const query = {

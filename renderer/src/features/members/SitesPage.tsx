@@ -8,6 +8,7 @@ import { Loading, Page } from '../../components/Page';
 import { useSession } from '../../app/session';
 import { ORG_STATUS, ORG_STATUS_LABELS, SITE_KIND_VALUES } from '../../../../shared/contract/memberFields';
 import { t } from '../../i18n';
+import { queryParams, usePath } from '../../app/router';
 import { StatusBadge, toId, toOpt, useConfirm, useGeoOptions } from './common';
 import { MemberPicker } from './MemberPicker';
 import type { Site } from './types';
@@ -108,7 +109,9 @@ function SiteForm({ site: s, kind, onDone }: { site: Site | null; kind: Kind; on
 /** Service sites by kind: each kind is counted separately for the plan's indicators. */
 export function SitesPage() {
   const geo = useGeoOptions();
-  const [kind, setKind] = useState<Kind>(SITE_KIND_VALUES[0]);
+  // Links from the indicators open the tab of the counted kind (#/members/sites?kind=农村流通网点).
+  const asked = queryParams(usePath()).get('kind') as Kind | null;
+  const [kind, setKind] = useState<Kind>(asked && SITE_KIND_VALUES.includes(asked) ? asked : SITE_KIND_VALUES[0]);
   const [townshipId, setTownshipId] = useState<string | null>(null);
   const q = useCall('sites.list', { kind, townshipId: toId(townshipId) });
   const all = useCall('sites.list', {});

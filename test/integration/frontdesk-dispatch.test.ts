@@ -1,4 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { setupCore } from '../helpers/core';
 import { catalog, household, refusal, staff, township, type Env } from '../helpers/frontdesk';
 import type { CliClient } from '../../electron/cli/io';
@@ -124,7 +127,11 @@ describe('dispatch', () => {
     await desk.call('requests.dispatch', { id, version: r.version, providerId: P['江口农机合作社'] });
     const pdf = await desk.call<{ name: string; base64: string }>('workOrders.print', { id });
     expect(pdf.name).toBe(`派工单_${r.code}.pdf`);
-    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const file = path.join(env.dir, 'order.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    // 50 亩: 耕 80 + 收 100 元/亩 = 9,000 元; 30% subsidy = 2,700 元 (under 100 元/亩); the farmer pays 6,300 元.
+    for (const part of ['农业生产服务派工单', r.code, '周大姐', '江口镇', '江口农机合作社', '9,000.00', '2,700.00', '6,300.00', '陆仟叁佰元整']) expect(text).toContain(part);
   });
 });
 

@@ -186,6 +186,17 @@ describe('front desk lifecycle', () => {
     expect((await get(b.id)).status).toBe('in_service');
   });
 
+  it('finds a request in the Ctrl+K box by its number and by its farmer, pinyin initials included', async () => {
+    const { id, code } = await intake();
+    type Hit = { kind: string; id: number; route: string };
+    const byCode = await desk.call<Hit[]>('search.global', { q: code });
+    expect(byCode.find((h) => h.kind === 'request')).toMatchObject({ id, route: `/requests/item/${id}` });
+    const byInitials = await desk.call<Hit[]>('search.global', { q: 'lds' });
+    expect(byInitials.filter((h) => h.kind === 'request').map((h) => h.id)).toContain(id);
+    const queue = await desk.call<{ rows: { id: number }[] }>('requests.list', { status: 'all', q: 'lds' });
+    expect(queue.rows.map((r) => r.id)).toEqual([id]);
+  });
+
   it('refuses a stale version with CONFLICT and keeps the other desk’s change', async () => {
     const { id } = await intake();
     const r = await get(id);

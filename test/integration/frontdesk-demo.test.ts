@@ -85,4 +85,17 @@ describe('front desk demo data', () => {
     await env.admin.call('requests.removeRecord', { id: again.records.at(-1)!.id, version: again.records.at(-1)!.version });
     check();
   });
+
+  it('counts requests by link the same as joining requests to their links', async () => {
+    type Row = { label: string; requests: number; done: number; followUps: number; satisfaction: number | null };
+    const stats = await env.admin.call<{ rows: Row[] }>('serviceStats.get', { from: '2000-01-01', to: '2100-12-31', by: 'link' });
+    const joined = env.core.store.sqlite
+      .prepare(
+        `SELECT l.name AS label, count(*) AS requests, sum(r.done_on <> '') AS done, sum(r.followed_on <> '') AS followUps, round(avg(r.satisfaction), 2) AS satisfaction
+         FROM request_links rl JOIN service_requests r ON r.id = rl.request_id JOIN service_links l ON l.id = rl.link_id GROUP BY l.name`,
+      )
+      .all() as Row[];
+    const pick = (r: Row) => [r.label, r.requests, r.done, r.followUps, r.satisfaction];
+    expect(stats.rows.map(pick).sort()).toEqual(joined.map(pick).sort());
+  });
 });

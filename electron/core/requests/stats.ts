@@ -20,14 +20,10 @@ function requestSql(by: Exclude<Dimension, 'link'>, dateCol: string, select: str
   return `SELECT ${REQUEST_KEY[by]} AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
 }
 
-const IN = (col: string) => `r.${col} BETWEEN @from AND @to`;
-/** Per link: received, completed (with days) and followed up in the period, in one join. */
-const LINK_REQUESTS = `SELECT rl.link_id AS k, sum(${IN('received_on')}) AS n, sum(${IN('done_on')}) AS done,
-    sum(CASE WHEN ${IN('done_on')} THEN julianday(r.done_on) - julianday(r.received_on) END) AS days,
-    sum(${IN('followed_on')}) AS fu, sum(CASE WHEN ${IN('followed_on')} THEN r.satisfaction END) AS s
-  FROM service_requests r JOIN request_links rl ON rl.request_id = r.id
-  WHERE ${IN('received_on')} OR ${IN('done_on')} OR ${IN('followed_on')}
-  GROUP BY k`;
+/** Per link, from request_links alone (it carries its request's dates): received, completed with days, followed up. */
+const LINK_RECEIVED = `SELECT link_id AS k, count(*) AS n FROM request_links WHERE received_on BETWEEN @from AND @to GROUP BY k`;
+const LINK_DONE = `SELECT link_id AS k, count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM request_links WHERE done_on BETWEEN @from AND @to GROUP BY k`;
+const LINK_FOLLOWED = `SELECT link_id AS k, count(*) AS n, sum(satisfaction) AS s FROM request_links WHERE followed_on BETWEEN @from AND @to GROUP BY k`;
 
 function labels(store: Store, by: Dimension): Map<string, string> {
   const table = { township: 'townships', crop: 'service_crops', link: 'service_links', provider: 'providers' } as const;
@@ -71,11 +67,9 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
     return r;
   };
   if (by === 'link') {
-    // One pass over the period's requests and their links instead of one join per date.
-    for (const x of all<{ k: number; n: number; done: number; days: number | null; fu: number; s: number | null }>(store.sqlite, LINK_REQUESTS, params)) {
-      const r = row(x.k);
-      Object.assign(r, { requests: x.n, done: x.done, daysSum: x.days ?? 0, followUps: x.fu, satisfactionSum: x.s ?? 0 });
-    }
+    for (const x of all<{ k: number; n: number }>(store.sqlite, LINK_RECEIVED, params)) row(x.k).requests = x.n;
+    for (const x of all<{ k: number; n: number; days: number }>(store.sqlite, LINK_DONE, params)) Object.assign(row(x.k), { done: x.n, daysSum: x.days });
+    for (const x of all<{ k: number; n: number; s: number }>(store.sqlite, LINK_FOLLOWED, params)) Object.assign(row(x.k), { followUps: x.n, satisfactionSum: x.s });
   } else {
     for (const x of all<{ k: unknown; n: number }>(store.sqlite, requestSql(by, 'received_on', 'count(*) AS n'), params)) row(x.k).requests = x.n;
     for (const x of all<{ k: unknown; n: number; days: number }>(store.sqlite, requestSql(by, 'done_on', 'count(*) AS n, sum(julianday(r.done_on) - julianday(r.received_on)) AS days'), params)) {

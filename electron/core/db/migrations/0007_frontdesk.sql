@@ -82,12 +82,18 @@ CREATE TABLE `request_links` (
 	`request_id` integer NOT NULL,
 	`link_id` integer NOT NULL,
 	`price_fen` integer,
+	`received_on` text DEFAULT '' NOT NULL,
+	`done_on` text DEFAULT '' NOT NULL,
+	`followed_on` text DEFAULT '' NOT NULL,
+	`satisfaction` integer,
 	PRIMARY KEY(`request_id`, `link_id`),
 	FOREIGN KEY (`request_id`) REFERENCES `service_requests`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`link_id`) REFERENCES `service_links`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `request_links_link` ON `request_links` (`link_id`);--> statement-breakpoint
+CREATE INDEX `request_links_received` ON `request_links` (`received_on`,`link_id`);--> statement-breakpoint
+CREATE INDEX `request_links_done` ON `request_links` (`done_on`,`link_id`,`received_on`);--> statement-breakpoint
+CREATE INDEX `request_links_followed` ON `request_links` (`followed_on`,`link_id`,`satisfaction`);--> statement-breakpoint
 CREATE TABLE `service_contracts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,

@@ -55,3 +55,26 @@ FROM service_records s, (SELECT '' AS dim UNION ALL SELECT 'township' UNION ALL 
 WHERE true
 GROUP BY d.dim, substr(s.done_on, 1, 7), k
 ON CONFLICT (dim, month, key) DO NOTHING;
+
+--> statement-breakpoint
+-- Statistics by link count requests per link by the day they were received, completed and followed up;
+-- each request_links row carries its request's dates and satisfaction, copied on insert and on every change.
+CREATE TRIGGER request_links_dates_insert AFTER INSERT ON request_links BEGIN
+  UPDATE request_links SET
+    received_on = (SELECT received_on FROM service_requests WHERE id = NEW.request_id),
+    done_on = (SELECT done_on FROM service_requests WHERE id = NEW.request_id),
+    followed_on = (SELECT followed_on FROM service_requests WHERE id = NEW.request_id),
+    satisfaction = (SELECT satisfaction FROM service_requests WHERE id = NEW.request_id)
+  WHERE request_id = NEW.request_id AND link_id = NEW.link_id;
+END;
+--> statement-breakpoint
+CREATE TRIGGER service_requests_dates_update AFTER UPDATE OF received_on, done_on, followed_on, satisfaction ON service_requests BEGIN
+  UPDATE request_links SET received_on = NEW.received_on, done_on = NEW.done_on, followed_on = NEW.followed_on, satisfaction = NEW.satisfaction
+  WHERE request_id = NEW.id;
+END;
+--> statement-breakpoint
+UPDATE request_links SET
+  received_on = (SELECT received_on FROM service_requests r WHERE r.id = request_links.request_id),
+  done_on = (SELECT done_on FROM service_requests r WHERE r.id = request_links.request_id),
+  followed_on = (SELECT followed_on FROM service_requests r WHERE r.id = request_links.request_id),
+  satisfaction = (SELECT satisfaction FROM service_requests r WHERE r.id = request_links.request_id);

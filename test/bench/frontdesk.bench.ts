@@ -184,6 +184,9 @@ export default async function frontdesk(): Promise<void> {
     const ind = await sample(200, () => serviceMuTimes(store, from, to));
     const figure = serviceMuTimes(store, from, to);
     line('indicator 6 (亩次 of a year)', `${fmt(ind.p50)} / ${fmt(ind.p95)}`, `p50 / p95 (target < 50 ms); ${year - 1}: ${(figure / 100 / 10000).toFixed(2)} 万亩次`);
+    const today = store.now().slice(0, 10);
+    const ytd = await sample(200, () => serviceMuTimes(store, `${year}-01-01`, today));
+    line('indicator 6, this year to today (part month read raw)', `${fmt(ytd.p50)} / ${fmt(ytd.p95)}`, 'p50 / p95');
 
     const scan = await sample(3, () => scanStats(store, from, to), 1);
     const check = scanStats(store, from, to);

@@ -110,12 +110,15 @@ describe('front desk in the browser', () => {
     await login(b.page, 'qiantai', 'weinong123');
     await b.page.getByRole('link', { name: '服务申请', exact: true }).click();
     await b.page.getByRole('tab', { name: /派单/ }).click();
-    const before = Number(await b.page.getByTestId('count-dispatched').innerText());
+    const dispatched = async () => Number(await b.page.getByTestId('count-dispatched').innerText());
+    await expect.poll(dispatched).toBeGreaterThan(0);
+    const before = await dispatched();
 
     const p = e.page;
     await p.getByRole('link', { name: '服务申请', exact: true }).click();
     await p.getByRole('tab', { name: /^受理/ }).click();
     await p.getByRole('row').filter({ hasText: /农机作业|生产托管/ }).first().click();
+    await expect.poll(() => p.getByRole('heading', { level: 3 }).innerText()).toMatch(/^FW\d{4}-\d{5} /);
     const code = (await p.getByRole('heading', { level: 3 }).innerText()).split(' ')[0]!;
     await p.getByRole('button', { name: '派单', exact: true }).click();
     const dispatch = p.getByRole('dialog', { name: /派单/ });
@@ -126,6 +129,6 @@ describe('front desk in the browser', () => {
     await expect.poll(() => p.getByTestId('request-status').first().innerText()).toBe('派单');
 
     await b.page.getByRole('cell', { name: code }).waitFor({ timeout: 10_000 });
-    expect(Number(await b.page.getByTestId('count-dispatched').innerText())).toBe(before + 1);
+    expect(await dispatched()).toBe(before + 1);
   });
 });

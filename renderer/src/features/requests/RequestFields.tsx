@@ -89,6 +89,15 @@ export function RequestFields({ form, setup, locked = false, contracts }: { form
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v.cropId, crop?.links.join(',')]);
 
+  // 全程托管 means every main link of the crop: tick them, leaving any extra link (烘干) as chosen.
+  useEffect(() => {
+    if (locked || v.kind !== '生产托管·全程' || !crop) return;
+    const core = setup.links.filter((l) => l.core && l.active && crop.links.includes(l.id)).map((l) => String(l.id));
+    const next = [...new Set([...v.linkIds, ...core])];
+    if (next.length !== v.linkIds.length) form.setFieldValue('linkIds', next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v.kind, v.cropId, crop?.links.join(',')]);
+
   const pickPlot = (id: string | null) => {
     form.setFieldValue('contractPlotId', id);
     const plot = contract?.plots.find((p) => String(p.id) === id);

@@ -135,6 +135,7 @@ export const EN_REQUESTS: Record<string, string> = {
   收款: 'Payment',
   删除: 'Delete',
   已删除: 'Deleted',
+  确认删除: 'Confirm delete',
   办理经过: 'History',
   投诉: 'Complaints',
   待处理: 'Open',

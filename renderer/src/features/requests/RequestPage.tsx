@@ -62,6 +62,8 @@ function Info({ r }: { r: Detail }) {
 
 function Records({ r, editable, onEdit, onChanged }: { r: Detail; editable: boolean; onEdit(rec: Detail['records'][number]): void; onChanged(): void }) {
   const { run } = useAction();
+  // Removing work on record takes a second click on the same row.
+  const [confirming, setConfirming] = useState<number | null>(null);
   const open = r.status === 'dispatched' || r.status === 'in_service';
   return (
     <Paper withBorder p="md">
@@ -125,9 +127,14 @@ function Records({ r, editable, onEdit, onChanged }: { r: Detail; editable: bool
                         <Button size="compact-xs" variant="subtle" onClick={() => onEdit(x)}>
                           {open ? t('修改') : t('收款')}
                         </Button>
-                        {open && (
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={async () => (await run(() => call('requests.removeRecord', { id: x.id, version: x.version }), { ok: t('已删除') })) && onChanged()}>
+                        {open && confirming !== x.id && (
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setConfirming(x.id)}>
                             {t('删除')}
+                          </Button>
+                        )}
+                        {open && confirming === x.id && (
+                          <Button size="compact-xs" color="red" onClick={async () => (await run(() => call('requests.removeRecord', { id: x.id, version: x.version }), { ok: t('已删除') })) && onChanged()}>
+                            {t('确认删除')}
                           </Button>
                         )}
                       </Group>

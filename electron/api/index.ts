@@ -7,6 +7,7 @@ import { deskHandlers } from './desk';
 import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
+import { requestsHandlers, serviceSetupHandlers } from './requests';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
@@ -19,6 +20,8 @@ export function createRouter(): Router {
     ...ledgerHandlers,
     ...ledgerVoucherHandlers,
     ...ledgerReportHandlers,
+    ...requestsHandlers,
+    ...serviceSetupHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

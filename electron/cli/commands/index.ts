@@ -3,6 +3,7 @@ import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
+import { requestsCommands } from './requests';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: Command[] = [
   ...membersCommands,
   ...tasksCommands,
   ...ledgerCommands,
+  ...requestsCommands,
 ];

@@ -6,3 +6,4 @@ export * from '../members/schema';
 export * from '../tasks/schema';
 export * from '../files/schema';
 export * from '../ledger/schema';
+export * from '../requests/schema';

@@ -3,6 +3,7 @@ import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
+import { requestsSection } from './requests';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
@@ -11,6 +12,7 @@ import { ledgerSection } from './ledger';
 export const SECTIONS: Section[] = [
   membersSection,
   ledgerSection,
+  requestsSection,
   tasksSection,
   systemSection,
 ];

@@ -7,6 +7,7 @@ import { deskHandlers } from './desk';
 import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
+import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { creditHandlers, creditLoanHandlers } from './credit';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -20,6 +21,8 @@ export function createRouter(): Router {
     ...ledgerHandlers,
     ...ledgerVoucherHandlers,
     ...ledgerReportHandlers,
+    ...requestsHandlers,
+    ...serviceSetupHandlers,
     ...creditHandlers,
     ...creditLoanHandlers,
   } satisfies Record<keyof typeof contract, unknown>;

@@ -6,6 +6,8 @@ import { membersContract } from './members';
 import { ledgerContract } from './ledger';
 import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
+import { requestsContract } from './requests';
+import { serviceSetupContract } from './serviceSetup';
 import { creditContract } from './credit';
 import { creditLoansContract } from './credit-loans';
 
@@ -19,6 +21,8 @@ export const contract = {
   ...ledgerContract,
   ...ledgerVouchersContract,
   ...ledgerReportsContract,
+  ...requestsContract,
+  ...serviceSetupContract,
   ...creditContract,
   ...creditLoansContract,
 };

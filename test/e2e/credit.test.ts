@@ -62,7 +62,7 @@ describe('credit services in Chromium', () => {
     await page.getByRole('button', { name: '计算评级' }).click();
     const explain = page.getByTestId('rating-explain');
     await explain.getByText('评级模型第 1 版', { exact: false }).waitFor();
-    expect(await explain.getByTestId('rating-lines').getByRole('row').count()).toBe(13);
+    expect(await explain.getByTestId('rating-lines').getByRole('row').count()).toBe(14);
     await explain.getByLabel('审批等级').click();
     await page.getByRole('option', { name: 'A', exact: true }).click();
     await explain.getByLabel('调整理由').fill('邮储银行授信调查结论为 A 级');

@@ -47,7 +47,7 @@ describe('a rating from fixed inputs', () => {
 
     const r = await manager.call<Rating>('credit.rate', { kind: 'org', id: coop });
     expect(r).toMatchObject({ status: 'proposed', modelVersion: 1, asOf: '2026-05-20', ratedBy: '陈主任', approvedBy: '' });
-    expect(line(r, 'memberYears')).toMatchObject({ value: 6.2, pct: 100, pointsX100: 1000, detail: '2020-03-01 加入云阳县农民合作经济组织联合会，至 2026-05-20 满 6.2 年' });
+    expect(line(r, 'memberYears')).toMatchObject({ value: 6.2, pct: 100, pointsX100: 500, detail: '2020-03-01 加入云阳县农民合作经济组织联合会，至 2026-05-20 满 6.2 年' });
     expect(line(r, 'demoLevel')).toMatchObject({ value: 2, pct: 80, pointsX100: 400, rule: '≥ 2级 → 80%' });
     expect(line(r, 'booksKept')).toMatchObject({ value: 0, pct: 0, detail: '未由中心代账' });
     expect(line(r, 'closedOnTime')).toMatchObject({ value: null, pct: 30, pointsX100: 300, rule: '无数据 → 30%' });
@@ -59,8 +59,9 @@ describe('a rating from fixed inputs', () => {
     expect(line(r, 'awards')).toMatchObject({ value: 1, pct: 60, pointsX100: 300 });
     expect(line(r, 'penalties')).toMatchObject({ value: 0, pointsX100: 1000 });
     expect(line(r, 'peerScore')).toMatchObject({ value: 4.5, pct: 100, pointsX100: 500, detail: '2025、2026 年 2 家会员单位评价，平均 4.50 分' });
-    // 10 + 4 + 0 + 3 + 2 + 2 + 7 + 15 + 5 + 3 + 10 + 5 = 66 of 100.
-    expect(r).toMatchObject({ applicableWeight: 100, rawX100: 6600, scoreX100: 6600, computedGrade: 'B', grade: 'B' });
+    expect(line(r, 'servicesPaid')).toMatchObject({ value: null, pct: 50, pointsX100: 250, detail: '近 3 年没有需付费的服务记录' });
+    // 5 + 4 + 0 + 3 + 2 + 2 + 7 + 15 + 5 + 3 + 10 + 2.5 + 5 = 63.5 of 100.
+    expect(r).toMatchObject({ applicableWeight: 100, rawX100: 6350, scoreX100: 6350, computedGrade: 'B', grade: 'B' });
   });
 
   it('is approved by a manager, who may adjust the grade only with a reason', async () => {
@@ -78,24 +79,24 @@ describe('a rating from fixed inputs', () => {
     const m = await manager.call<Model>('credit.model.get');
     expect(m.current?.version).toBe(1);
     const def: ModelDefinition = structuredClone(m.current!.definition);
-    // Version 2: A from 65 points, and the award counts for more.
-    def.bands[2]!.min = 65;
+    // Version 2: A from 62 points, and the award counts for more.
+    def.bands[2]!.min = 62;
     def.indicators.find((i) => i.fact === 'awards')!.levels = [{ at: 1, pct: 100 }];
     const stale = await refusal(() => manager.call('credit.model.save', { baseVersion: 0, definition: def, note: '调整' }));
     expect(stale.code).toBe('CONFLICT');
-    expect((await manager.call<{ version: number }>('credit.model.save', { baseVersion: 1, definition: def, note: 'A 级门槛降为 65 分' })).version).toBe(2);
+    expect((await manager.call<{ version: number }>('credit.model.save', { baseVersion: 1, definition: def, note: 'A 级门槛降为 62 分' })).version).toBe(2);
 
     await manager.call('credit.evaluations.save', { kind: 'org', id: coop, evaluatorOrgId: peerA, year: 2025, score: 2, comment: '供货延误' });
     const again = await manager.call<Rating>('credit.rate', { kind: 'org', id: coop, approve: true });
     expect(again).toMatchObject({ modelVersion: 2, status: 'approved', approvedBy: '陈主任' });
     expect(line(again, 'awards')).toMatchObject({ pct: 100, pointsX100: 500 });
     expect(line(again, 'peerScore')).toMatchObject({ value: 3.67, pct: 50, pointsX100: 250 });
-    expect(again).toMatchObject({ scoreX100: 6550, grade: 'A' });
+    expect(again).toMatchObject({ scoreX100: 6300, grade: 'A' });
 
     const p = await manager.call<Profile>('credit.profile.get', { kind: 'org', id: coop });
     expect(p.ratings.map((r) => [r.modelVersion, r.grade, r.scoreX100, r.status])).toEqual([
-      [2, 'A', 6550, 'approved'],
-      [1, 'B', 6600, 'approved'],
+      [2, 'A', 6300, 'approved'],
+      [1, 'B', 6350, 'approved'],
     ]);
     // The first rating still reads as it was computed: version 1, the two evaluations it counted, its own rule for awards.
     const old = p.ratings[1]!;
@@ -140,8 +141,8 @@ describe('households and mutual evaluations', () => {
     expect(r.lines.filter((l) => !l.applicable).map((l) => l.fact)).toEqual(['demoLevel', 'booksKept', 'closedOnTime', 'surplus', 'totalAssets']);
     expect(line(r, 'memberYears')).toMatchObject({ value: 3, pct: 70, detail: '2023-05-20 加入云阳县江口镇兴农柑橘专业合作社，至 2026-05-20 满 3 年' });
     expect(r.applicableWeight).toBe(60);
-    // 7 + 4 (no loans yet: 40%) + 15 + 5 + 0 + 10 + 2.5 (no evaluations: 50%) = 43.5 of 60 = 72.50.
-    expect(r).toMatchObject({ rawX100: 4350, scoreX100: 7250, grade: 'A' });
+    // 3.5 + 4 (no loans yet: 40%) + 15 + 5 + 0 + 10 + 2.5 (no service records) + 2.5 (no evaluations) = 42.5 of 60 = 70.83.
+    expect(r).toMatchObject({ rawX100: 4250, scoreX100: 7083, grade: 'A' });
   });
 
   it('takes one evaluation per member unit and year, never from the subject itself or a non-member', async () => {
@@ -239,5 +240,49 @@ describe('privacy', () => {
     expect(file.name).toBe('信用档案-云阳县江口镇兴农柑橘专业合作社-2026-05-20.xlsx');
     expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     expect(env.audits('credit.profile.export').at(-1)).toMatchObject({ username: 'fuzeren', entity: 'credit_profile', entityIds: JSON.stringify([`org:${coop}`]) });
+  });
+});
+
+describe('facts from the front desk', () => {
+  it('counts the services a member used, how many it paid for in full and the complaints it raised', async () => {
+    const t = env.township('江口镇', ['梨树村']);
+    const farmer = env.household('李大山', { townshipId: t.id });
+    const cat = await desk.call<{ links: { id: number; name: string }[]; crops: { id: number; name: string }[] }>('serviceCatalog.get');
+    const link = (n: string) => cat.links.find((l) => l.name === n)!.id;
+    const rice = cat.crops.find((c) => c.name === '水稻')!.id;
+    for (const [l, price] of [
+      ['耕', 8000],
+      ['收', 30000],
+    ] as const)
+      await desk.call('servicePrices.save', { linkId: link(l), cropId: rice, priceFen: price, validFrom: '2020-01-01' });
+    const team = await desk.call<{ id: number }>('providers.save', { name: '江口农机专业合作社', kind: '农机专业合作社', linkIds: [link('耕'), link('收')], cropIds: [rice], townshipIds: [t.id], capacityMu100: 20000, machines: [] });
+    const { id } = await desk.call<{ id: number }>('requests.create', {
+      party: { kind: 'household', id: farmer },
+      channel: '电话',
+      kind: '生产托管·多环节',
+      cropId: rice,
+      linkIds: [link('耕'), link('收')],
+      areaMu100: 1000,
+      townshipId: t.id,
+      villageId: t.villages[0],
+      location: '3组',
+      wishedFrom: '2026-05-20',
+      wishedTo: '2026-05-20',
+    });
+    const get = () => desk.call<{ version: number }>('requests.get', { id });
+    await desk.call('requests.dispatch', { id, version: (await get()).version, providerId: team.id });
+    // 耕 paid in full (10 亩 × 80 元 less the default 30% subsidy), 收 not paid yet.
+    await desk.call('requests.addRecord', { requestId: id, linkId: link('耕'), doneOn: '2026-05-20', areaMu100: 1000, paidFen: 56_000 });
+    await desk.call('requests.addRecord', { requestId: id, linkId: link('收'), doneOn: '2026-05-20', areaMu100: 1000, paidFen: 0 });
+    await desk.call('requests.complete', { id, version: (await get()).version });
+    await desk.call('requests.addComplaint', { requestId: id, content: '收割损失偏大' });
+
+    const r = await manager.call<Rating>('credit.rate', { kind: 'household', id: farmer });
+    expect(line(r, 'servicesPaid')).toMatchObject({ value: 50, pct: 0 });
+    expect(line(r, 'servicesPaid').detail).toMatch(/^服务记录 2 条，付清 1 条；应付 [\d,.]+ 元，实付 560\.00 元$/);
+    const p = await manager.call<Profile>('credit.profile.get', { kind: 'household', id: farmer });
+    const fact = (k: string) => p.facts.find((f) => f.key === k)!;
+    expect(fact('servicesUsed')).toMatchObject({ value: 1, from: '前台受理', detail: '近 3 年完成服务 1 次，最近一次 2026-05-20' });
+    expect(fact('complaintsRaised')).toMatchObject({ value: 1, detail: '近 3 年投诉 1 次，1 次尚未处理' });
   });
 });

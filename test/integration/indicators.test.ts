@@ -126,7 +126,7 @@ describe('computed indicators', () => {
   });
 
   it('carries a hand-entered indicator forward and checks its decimals', async () => {
-    // Every plan indicator but 6 has a source once credit registers 8; without the test's front-desk source, 6 is entered by hand.
+    // Every plan indicator has a source now (6 the front desk, 8 credit); removing this file's stand-in for 6 leaves it entered by hand.
     unregister();
     const six = byNo(await list(), 6);
     expect(six).toMatchObject({ hasSource: false, value: null, basis: 'none', how: '尚未填报' });

@@ -8,12 +8,13 @@ import { who } from '../tasks/who';
 import './sources';
 
 /**
- * The centre's first model, to be tuned by the manager: twelve indicators over the registry, the books,
- * the credit records and mutual evaluations, weights summing to 100, and the grade bands.
+ * The centre's first model, to be tuned by the manager: thirteen indicators over the registry, the books,
+ * the front desk's service payments, the credit records and mutual evaluations, weights summing to 100,
+ * and the grade bands.
  */
 export const DEFAULT_MODEL: ModelDefinition = {
   indicators: [
-    { fact: 'memberYears', weight: 10, better: 'higher', levels: [{ at: 5, pct: 100 }, { at: 3, pct: 70 }, { at: 1, pct: 40 }], missingPct: 0 },
+    { fact: 'memberYears', weight: 5, better: 'higher', levels: [{ at: 5, pct: 100 }, { at: 3, pct: 70 }, { at: 1, pct: 40 }], missingPct: 0 },
     { fact: 'demoLevel', weight: 5, better: 'higher', levels: [{ at: 3, pct: 100 }, { at: 2, pct: 80 }, { at: 1, pct: 60 }], missingPct: 0 },
     { fact: 'booksKept', weight: 5, better: 'higher', levels: [{ at: 1, pct: 100 }], missingPct: 0 },
     { fact: 'closedOnTime', weight: 10, better: 'higher', levels: [{ at: 90, pct: 100 }, { at: 70, pct: 70 }, { at: 50, pct: 40 }], missingPct: 30 },
@@ -24,6 +25,7 @@ export const DEFAULT_MODEL: ModelDefinition = {
     { fact: 'guarantees', weight: 5, better: 'lower', levels: [{ at: 0, pct: 100 }, { at: 50, pct: 60 }, { at: 200, pct: 20 }], missingPct: 100 },
     { fact: 'awards', weight: 5, better: 'higher', levels: [{ at: 2, pct: 100 }, { at: 1, pct: 60 }], missingPct: 0 },
     { fact: 'penalties', weight: 10, better: 'lower', levels: [{ at: 0, pct: 100 }, { at: 1, pct: 20 }], missingPct: 100 },
+    { fact: 'servicesPaid', weight: 5, better: 'higher', levels: [{ at: 95, pct: 100 }, { at: 80, pct: 60 }], missingPct: 50 },
     { fact: 'peerScore', weight: 5, better: 'higher', levels: [{ at: 4.5, pct: 100 }, { at: 4, pct: 80 }, { at: 3, pct: 50 }, { at: 2, pct: 20 }], missingPct: 50 },
   ],
   bands: [

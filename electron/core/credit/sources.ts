@@ -5,3 +5,4 @@
 import './facts-registry';
 import './facts-ledger';
 import './facts-credit';
+import './facts-requests';

@@ -4,6 +4,7 @@ import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
+import { loadFrontDeskDemo } from '../requests/demo';
 import { loadCreditDemo } from '../credit/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
@@ -36,6 +37,7 @@ const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadRegistryDemo,
   loadTasksDemo,
   loadLedgerDemo,
+  loadFrontDeskDemo,
   loadCreditDemo,
 ];
 

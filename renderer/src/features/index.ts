@@ -3,6 +3,7 @@ import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
+import { requestsSection } from './requests';
 import { creditSection } from './credit';
 
 /**
@@ -12,6 +13,7 @@ import { creditSection } from './credit';
 export const SECTIONS: Section[] = [
   membersSection,
   ledgerSection,
+  requestsSection,
   creditSection,
   tasksSection,
   systemSection,

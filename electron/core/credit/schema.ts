@@ -41,8 +41,6 @@ export const creditRatings = sqliteTable(
     modelVersion: integer('model_version').notNull(),
     /** The day the facts were counted to. */
     asOf: text('as_of').notNull(),
-    /** JSON: the scored lines (see scoring.ts) and the subject as it was. */
-    inputs: text('inputs').notNull(),
     scoreX100: integer('score_x100').notNull(),
     computedGrade: text('computed_grade').notNull(),
     grade: text('grade').notNull(),
@@ -52,8 +50,15 @@ export const creditRatings = sqliteTable(
     ratedAt: text('rated_at').notNull(),
     approvedBy: text('approved_by').notNull().default(''),
     approvedAt: text('approved_at').notNull().default(''),
+    /**
+     * JSON: the scored lines (see scoring.ts) and the subject as it was. Last, so that lists reading the
+     * grade and score never walk through this text's overflow pages.
+     */
+    inputs: text('inputs').notNull(),
   },
-  (t) => [index('credit_ratings_subject').on(t.subjectKey, t.id), index('credit_ratings_status').on(t.status)],
+  // Only by subject: an index on status alone would be chosen for "this subject's proposed rating" and make
+  // rating everyone quadratic.
+  (t) => [index('credit_ratings_subject').on(t.subjectKey, t.id)],
 );
 
 /** Facts entered by staff: loans repaid on time or late, guarantees given, awards, penalties. */

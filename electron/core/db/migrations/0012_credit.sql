@@ -168,7 +168,6 @@ CREATE TABLE `credit_ratings` (
 	`model_id` integer NOT NULL,
 	`model_version` integer NOT NULL,
 	`as_of` text NOT NULL,
-	`inputs` text NOT NULL,
 	`score_x100` integer NOT NULL,
 	`computed_grade` text NOT NULL,
 	`grade` text NOT NULL,
@@ -178,10 +177,10 @@ CREATE TABLE `credit_ratings` (
 	`rated_at` text NOT NULL,
 	`approved_by` text DEFAULT '' NOT NULL,
 	`approved_at` text DEFAULT '' NOT NULL,
+	`inputs` text NOT NULL,
 	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`model_id`) REFERENCES `credit_models`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `credit_ratings_subject` ON `credit_ratings` (`subject_key`,`id`);--> statement-breakpoint
-CREATE INDEX `credit_ratings_status` ON `credit_ratings` (`status`);
+CREATE INDEX `credit_ratings_subject` ON `credit_ratings` (`subject_key`,`id`);

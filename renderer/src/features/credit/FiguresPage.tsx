@@ -83,7 +83,7 @@ export function FiguresPage() {
   const f = q.data;
   return (
     <Page
-      title={t('信用服务统计')}
+      title={t('信用统计')}
       actions={
         <>
           <NumberInput w={110} aria-label={t('年度')} min={2000} max={2100} value={year} onChange={(v) => Number(v) >= 2000 && navigate(`/credit/figures?year=${v}`)} />

@@ -21,7 +21,7 @@ export const creditSection: Section = {
     { path: '/credit/applications/:id', title: '金融代办', method: 'credit.applications.get', component: ApplicationPage, nav: false },
     { path: '/credit/products', title: '贷款产品', method: 'credit.products.list', component: ProductsPage, nav: true },
     { path: '/credit/campaigns', title: '信用村镇', method: 'credit.campaigns.list', component: CampaignsPage, nav: true },
-    { path: '/credit/figures', title: '信用服务统计', method: 'credit.figures', component: FiguresPage, nav: true },
+    { path: '/credit/figures', title: '信用统计', method: 'credit.figures', component: FiguresPage, nav: true },
     { path: '/credit/model', title: '评级模型', method: 'credit.model.get', component: ModelPage, nav: true },
   ],
 };

@@ -71,11 +71,6 @@ export function activeOrgs(store: Store, kinds: readonly string[]): Subject[] {
   return rows.map((r) => toSubject('org', r));
 }
 
-export function parseSubjectKey(key: string): { kind: SubjectKind; id: number } {
-  const [kind, id] = key.split(':');
-  return { kind: kind === 'household' ? 'household' : 'org', id: Number(id) };
-}
-
 /** The subject columns every credit table carries. */
 export function subjectColumns(s: { kind: SubjectKind; id: number }) {
   return { subjectKey: subjectKey(s.kind, s.id), orgId: s.kind === 'org' ? s.id : null, householdId: s.kind === 'household' ? s.id : null };

@@ -59,15 +59,15 @@ export function ApplicationsPage() {
         fetching={list.loading}
         onRowClick={(r) => navigate(`/credit/applications/${r.id}`)}
         columns={[
-          { accessor: 'no', title: t('编号'), render: (r) => <Anchor href={`#/credit/applications/${r.id}`}>{r.no}</Anchor> },
+          { accessor: 'no', title: t('编号'), noWrap: true, render: (r) => <Anchor href={`#/credit/applications/${r.id}`}>{r.no}</Anchor> },
           { accessor: 'name', title: t('申请人'), render: (r) => `${r.name}（${t(r.kindLabel)}）` },
           { accessor: 'productName', title: t('产品'), render: (r) => `${r.productName} · ${r.bank}` },
           { accessor: 'township', title: t('乡镇（街道）') },
-          { accessor: 'status', title: t('状态'), render: (r) => (
+          { accessor: 'status', title: t('状态'), noWrap: true, render: (r) => (
             <Group gap={4} wrap="nowrap">
               <AppStatusBadge status={r.status} />
               {r.overdue && (
-                <Badge color="red" variant="filled" size="sm">
+                <Badge color="red" variant="filled" size="sm" styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}>
                   {t('逾期')}
                 </Badge>
               )}
@@ -77,10 +77,10 @@ export function ApplicationsPage() {
           ...(hidden
             ? []
             : [
-                { accessor: 'grantedFen', title: t('批准金额（元）'), textAlign: 'right' as const, render: (r: AppRow) => yuan(r.grantedFen) },
-                { accessor: 'disbursedFen', title: t('已放款（元）'), textAlign: 'right' as const, render: (r: AppRow) => yuan(r.disbursedFen) },
+                { accessor: 'grantedFen', title: t('批准金额（元）'), textAlign: 'right' as const, noWrap: true, render: (r: AppRow) => yuan(r.grantedFen) },
+                { accessor: 'disbursedFen', title: t('已放款（元）'), textAlign: 'right' as const, noWrap: true, render: (r: AppRow) => yuan(r.disbursedFen) },
               ]),
-          { accessor: 'createdAt', title: t('受理日期'), render: (r) => r.createdAt.slice(0, 10) },
+          { accessor: 'createdAt', title: t('受理日期'), noWrap: true, render: (r) => r.createdAt.slice(0, 10) },
         ]}
       />
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('受理金融代办')} size="lg">

@@ -165,7 +165,7 @@ export function ProductsPage() {
             {q.data.map((p) => (
               <Table.Tr key={p.id} bg={p.id === focus ? 'var(--mantine-color-yellow-0)' : undefined}>
                 <Table.Td>
-                  <Text fw={500} size="sm">
+                  <Text fw={500} size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {p.name}
                   </Text>
                   <Group gap={4}>
@@ -188,11 +188,11 @@ export function ProductsPage() {
                 </Table.Td>
                 <Table.Td>{p.bank}</Table.Td>
                 <Table.Td>{t(PRODUCT_KIND_LABELS[p.kind])}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatWan(p.minFen)}–{formatWan(p.maxFen)}
                 </Table.Td>
-                <Table.Td>{t('{a}–{b} 个月', { a: p.termMinMonths, b: p.termMaxMonths })}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('{a}–{b} 个月', { a: p.termMinMonths, b: p.termMaxMonths })}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatRate(p.rateMinBp)}–{formatRate(p.rateMaxBp)}
                 </Table.Td>
                 <Table.Td>

@@ -113,7 +113,7 @@ export function RatingsPage() {
               </Badge>
             ),
           },
-          { accessor: 'asOf', title: t('评级日') },
+          { accessor: 'asOf', title: t('评级日'), noWrap: true },
           { accessor: 'modelVersion', title: t('模型版本'), render: (r) => t('第 {v} 版', { v: r.modelVersion }) },
         ]}
       />

@@ -13,16 +13,18 @@ export type AppRow = Out<Contract['credit.applications.list']>['rows'][number];
 export type Model = Out<Contract['credit.model.get']>;
 
 const GRADE_COLORS: Record<Grade, string> = { AAA: 'green', AA: 'teal', A: 'blue', B: 'orange', C: 'red' };
+/** Badges hold two to six characters; never cut them to an ellipsis in a narrow cell. */
+const NO_CLIP = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } as const;
 
 export function GradeBadge({ grade, size = 'md' }: { grade: Grade | null | undefined; size?: 'sm' | 'md' | 'lg' | 'xl' }) {
   if (!grade)
     return (
-      <Badge color="gray" variant="light" size={size}>
+      <Badge color="gray" variant="light" size={size} styles={NO_CLIP}>
         {t('无有效评级')}
       </Badge>
     );
   return (
-    <Badge color={GRADE_COLORS[grade]} variant="filled" size={size} data-testid="grade">
+    <Badge color={GRADE_COLORS[grade]} variant="filled" size={size} data-testid="grade" styles={NO_CLIP}>
       {grade}
     </Badge>
   );
@@ -30,7 +32,7 @@ export function GradeBadge({ grade, size = 'md' }: { grade: Grade | null | undef
 
 export function AppStatusBadge({ status }: { status: AppStatus }) {
   return (
-    <Badge color={APP_STATUS_COLORS[status]} variant="light" data-testid="app-status">
+    <Badge color={APP_STATUS_COLORS[status]} variant="light" data-testid="app-status" styles={NO_CLIP}>
       {t(APP_STATUS_LABELS[status])}
     </Badge>
   );

@@ -4,9 +4,10 @@ import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
+import { matchingHandlers } from './matching';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
-  const impls = { ...authHandlers, ...adminHandlers, ...deskHandlers } satisfies Record<keyof typeof contract, unknown>;
+  const impls = { ...authHandlers, ...adminHandlers, ...deskHandlers, ...matchingHandlers } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -1,12 +1,14 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
+import { matchingContract } from './matching';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
   ...authContract,
   ...adminContract,
   ...deskContract,
+  ...matchingContract,
 };
 
 export type Contract = typeof contract;

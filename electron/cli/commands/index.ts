@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { systemCommands } from './system';
+import { matchingCommands } from './matching';
 
 /** Capabilities append their command lists here. */
-export const COMMANDS: Command[] = [...systemCommands];
+export const COMMANDS: Command[] = [...systemCommands, ...matchingCommands];

@@ -3,3 +3,4 @@ export * from '../auth/schema';
 export * from '../audit/schema';
 export * from '../settings/schema';
 export * from '../members/schema';
+export * from '../matching/schema';

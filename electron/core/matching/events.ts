@@ -129,9 +129,9 @@ export function addParticipant(store: Store, actor: Actor, input: { eventId: num
 export function removeParticipant(store: Store, actor: Actor, input: { eventId: number; partyKind: PartyKind; partyId: number }) {
   return store.write(actor, 'matchEvents.removeParticipant', (audit) => {
     const n = store.sqlite
-      .prepare("SELECT count(*) FROM deals WHERE event_id = ?1 AND status <> 'cancelled' AND ((seller_kind = ?2 AND seller_id = ?3) OR (buyer_kind = ?2 AND buyer_id = ?3))")
+      .prepare("SELECT count(*) FROM deals WHERE event_id = @event AND status <> 'cancelled' AND ((seller_kind = @kind AND seller_id = @id) OR (buyer_kind = @kind AND buyer_id = @id))")
       .pluck()
-      .get(input.eventId, input.partyKind, input.partyId) as number;
+      .get({ event: input.eventId, kind: input.partyKind, id: input.partyId }) as number;
     if (n > 0) throw new AppError('REFUSED', `该参与方在本次活动中签有 ${n} 笔成交，不能移除`);
     const gone = store.db
       .delete(matchingEventParties)

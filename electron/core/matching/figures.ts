@@ -70,10 +70,10 @@ function facts(store: Store, from: string, to: string): DealFact[] {
          d.origin_township_id, t.name AS tname, d.event_id
        FROM deals d JOIN catalog_products p ON p.id = d.product_id JOIN catalog_categories c ON c.id = d.category_id
        LEFT JOIN townships t ON t.id = d.origin_township_id
-       WHERE (?1 = '' OR d.signed_on >= ?1) AND (?2 = '' OR d.signed_on <= ?2)
+       WHERE (@from = '' OR d.signed_on >= @from) AND (@to = '' OR d.signed_on <= @to)
        ORDER BY d.signed_on, d.id`,
     )
-    .all(from, to) as Record<string, unknown>[];
+    .all({ from, to }) as Record<string, unknown>[];
   const units = new Map(
     (store.sqlite.prepare('SELECT product_id, name, num, den FROM catalog_units').all() as { product_id: number; name: string; num: number; den: number }[]).map((u) => [`${u.product_id}:${u.name}`, u]),
   );
@@ -141,9 +141,9 @@ export function matchingFigures(store: Store, period: { from: string; to: string
   const events = store.sqlite
     .prepare(
       `SELECT e.id, e.name, e.date, (SELECT count(*) FROM matching_event_parties p WHERE p.event_id = e.id) AS participants
-       FROM matching_events e WHERE (?1 = '' OR e.date >= ?1) AND (?2 = '' OR e.date <= ?2) ORDER BY e.date, e.id`,
+       FROM matching_events e WHERE (@from = '' OR e.date >= @from) AND (@to = '' OR e.date <= @to) ORDER BY e.date, e.id`,
     )
-    .all(period.from, period.to) as { id: number; name: string; date: string; participants: number }[];
+    .all({ from: period.from, to: period.to }) as { id: number; name: string; date: string; participants: number }[];
   return {
     from: period.from,
     to: period.to,

@@ -87,12 +87,12 @@ export function loadRecords(store: Store, rows: { party_kind: string; party_id: 
   const stmt = store.sqlite.prepare(`
     SELECT kind, id, sum(status = 'completed') AS f, sum(status = 'cancelled') AS c FROM (
       SELECT seller_kind AS kind, seller_id AS id, status FROM deals
-        WHERE (seller_kind = 'org' AND seller_id IN (SELECT value FROM json_each(?1))) OR (seller_kind = 'household' AND seller_id IN (SELECT value FROM json_each(?2)))
+        WHERE (seller_kind = 'org' AND seller_id IN (SELECT value FROM json_each(@org))) OR (seller_kind = 'household' AND seller_id IN (SELECT value FROM json_each(@hh)))
       UNION ALL
       SELECT buyer_kind, buyer_id, status FROM deals
-        WHERE (buyer_kind = 'org' AND buyer_id IN (SELECT value FROM json_each(?1))) OR (buyer_kind = 'household' AND buyer_id IN (SELECT value FROM json_each(?2)))
+        WHERE (buyer_kind = 'org' AND buyer_id IN (SELECT value FROM json_each(@org))) OR (buyer_kind = 'household' AND buyer_id IN (SELECT value FROM json_each(@hh)))
     ) GROUP BY kind, id`);
-  for (const r of stmt.all(JSON.stringify([...ids.org]), JSON.stringify([...ids.household])) as { kind: string; id: number; f: number; c: number }[]) {
+  for (const r of stmt.all({ org: JSON.stringify([...ids.org]), hh: JSON.stringify([...ids.household]) }) as { kind: string; id: number; f: number; c: number }[]) {
     if (r.f + r.c > 0) out.set(partyNo(r.kind as 'org', r.id), { fulfilled: r.f, cancelled: r.c });
   }
   return out;

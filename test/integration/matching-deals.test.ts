@@ -17,7 +17,7 @@ type Rank = {
 
 let env: Awaited<ReturnType<typeof setupCore>>;
 let cat: Catalogue;
-const ids: Record<string, number> = {};
+const ids = {} as Record<'coopA' | 'coopB' | 'coopC' | 'coopD' | 'buyer1' | 'buyer2' | 'S1' | 'S2' | 'S3' | 'S4' | 'D1' | 'D2' | 'deal1' | 'event', number>;
 
 const listing = (side: 'supply' | 'demand', party: number, over: Record<string, unknown>) =>
   env.admin.call<Listing>('listings.save', { side, partyKind: 'org', partyId: party, productId: cat.orange, quantity: '10', unit: '吨', windowFrom: day(0), windowTo: day(30), ...over });

@@ -99,6 +99,15 @@ export const adminHandlers: Impls<typeof adminContract> = {
     },
   },
 
+  'jobs.status': { access: 'any', handler: (ctx, input) => ctx.core.jobs.status(input.id, ctx.session!.userId) },
+  'jobs.cancel': { access: 'any', handler: (ctx, input) => ctx.core.jobs.cancel(input.id, ctx.session!.userId) },
+  'jobs.download': {
+    access: 'any',
+    handler: (ctx, input) => {
+      const f = ctx.core.jobs.take(input.id, ctx.session!.userId);
+      return { name: f.name, mime: f.mime, base64: f.bytes.toString('base64') };
+    },
+  },
   'search.global': { access: STAFF, handler: (ctx, input) => globalSearch(ctx.store, input.q, input.limit, ctx.session!.role) },
   'demo.load': { access: ['admin'], handler: (ctx) => ({ summary: loadDemo(ctx.store, ctx.actor) }) },
 };

@@ -17,6 +17,7 @@ import {
 } from '../core/auth/users';
 import { getSettings, updateSettings } from '../core/settings/settings';
 import { loadDemo } from '../core/demo';
+import { seedPlan } from '../core/tasks/plan';
 import { APP_VERSION } from '../core/version';
 import type { Session } from '../core/auth/sessions';
 
@@ -57,6 +58,7 @@ export const authHandlers: Impls<typeof authContract> = {
       });
       const adminActor = { userId: admin.id, username: admin.username, role: admin.role };
       updateSettings(ctx.store, adminActor, { centreName: input.centreName });
+      seedPlan(ctx.store, adminActor);
       if (input.loadDemo) loadDemo(ctx.store, adminActor);
       startSession(ctx, admin);
       return me(ctx, admin);

@@ -4,10 +4,17 @@ import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
+import { tasksHandlers } from './tasks';
 import { matchingHandlers } from './matching';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
-  const impls = { ...authHandlers, ...adminHandlers, ...deskHandlers, ...matchingHandlers } satisfies Record<keyof typeof contract, unknown>;
+  const impls = {
+    ...authHandlers,
+    ...adminHandlers,
+    ...deskHandlers,
+    ...tasksHandlers,
+    ...matchingHandlers,
+  } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

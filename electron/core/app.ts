@@ -7,6 +7,7 @@ import { dataPaths, ensureDataDirs, fileStamp, type DataPaths } from './db/paths
 import { Store, type Actor } from './db/store';
 import { SessionStore } from './auth/sessions';
 import { ChangeFeed } from './sync/changes';
+import { JobRunner } from './jobs/jobs';
 import { getSettings } from './settings/settings';
 import { users } from './auth/schema';
 import { AppError } from '../../shared/errors';
@@ -67,6 +68,7 @@ export class AppCore {
   readonly startedAt = new Date().toISOString();
   readonly sessions: SessionStore;
   readonly changes = new ChangeFeed();
+  readonly jobs = new JobRunner();
   readonly migrations: Migration[];
   readonly clock: () => Date;
   updater: UpdaterPort | null = null;

@@ -13,6 +13,21 @@ const township = z.object({
   villages: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
 });
 
+/** Progress of a long job (batch export); methods that start one return `jobStarted`. */
+export const jobStatus = z.object({
+  id: z.string(),
+  title: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+  error: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  file: z.object({ name: z.string(), size: z.number() }).nullable(),
+});
+export const jobStarted = z.object({ jobId: z.string() });
+
 export const searchHit = z.object({
   kind: z.string(),
   kindLabel: z.string(),
@@ -102,6 +117,9 @@ export const adminContract = defineMethods({
   'updates.download': { title: '下载更新', input: empty, output: z.object({ status: z.string(), message: z.string() }) },
   'updates.install': { title: '重启并安装更新', input: empty, output: ok },
 
+  'jobs.status': { title: '查看任务进度', input: z.object({ id: text('任务', 32) }), output: jobStatus },
+  'jobs.cancel': { title: '取消任务', input: z.object({ id: text('任务', 32) }), output: jobStatus },
+  'jobs.download': { title: '下载任务结果', input: z.object({ id: text('任务', 32) }), output: fileDownload },
   'search.global': { title: '全局搜索', input: z.object({ q: z.string().trim().max(50).default(''), limit: int('条数', 1, 50).default(20) }), output: z.array(searchHit) },
   'demo.load': { title: '载入演示数据', input: empty, output: z.object({ summary: z.record(z.string(), z.number()) }) },
 });

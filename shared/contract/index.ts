@@ -1,6 +1,7 @@
 import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
+import { tasksContract } from './tasks';
 import { matchingContract } from './matching';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -8,6 +9,7 @@ export const contract = {
   ...authContract,
   ...adminContract,
   ...deskContract,
+  ...tasksContract,
   ...matchingContract,
 };
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { setupCore } from '../helpers/core';
-import { AppError } from '../../shared/errors';
+import { refusal } from '../helpers/refusal';
 import { updateSettings } from '../../electron/core/settings/settings';
 import { SYSTEM_ACTOR } from '../../electron/core/db/store';
 
@@ -10,14 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => env.close());
 
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 const user = (username: string) => env.core.store.sqlite.prepare('SELECT * FROM users WHERE username = ?').get(username) as Record<string, unknown>;
 

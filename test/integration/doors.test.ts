@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setupCore } from '../helpers/core';
 import { localBackend } from '../../electron/api/backend';
 import { startServer, type RunningServer } from '../../electron/server/http';
-import { AppError } from '../../shared/errors';
+import { refusal } from '../helpers/refusal';
 
 let env: Awaited<ReturnType<typeof setupCore>>;
 let http: RunningServer;
@@ -33,14 +33,6 @@ afterAll(async () => {
   env.close();
 });
 
-async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('router refusals change nothing (direct call)', () => {
   it('rejects an unknown method', async () => {

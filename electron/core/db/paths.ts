@@ -21,8 +21,6 @@ export interface DataPaths {
   dir: string;
   db: string;
   backups: string;
-  files: string;
-  exports: string;
 }
 
 export function dataPaths(dir: string): DataPaths {
@@ -30,13 +28,11 @@ export function dataPaths(dir: string): DataPaths {
     dir,
     db: path.join(dir, 'weinong.sqlite'),
     backups: path.join(dir, 'backups'),
-    files: path.join(dir, 'files'),
-    exports: path.join(dir, 'exports'),
   };
 }
 
 export function ensureDataDirs(p: DataPaths): void {
-  for (const d of [p.dir, p.backups, p.files, p.exports]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [p.dir, p.backups]) fs.mkdirSync(d, { recursive: true });
 }
 
 /** Local timestamp safe for file names: 2026-12-03T15-59-19. */

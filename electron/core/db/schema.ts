@@ -3,4 +3,6 @@ export * from '../auth/schema';
 export * from '../audit/schema';
 export * from '../settings/schema';
 export * from '../members/schema';
+export * from '../tasks/schema';
+export * from '../files/schema';
 export * from '../matching/schema';

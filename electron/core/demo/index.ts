@@ -1,6 +1,7 @@
 import type { Store, Actor } from '../db/store';
 import { loadGeoDemo } from './geo';
 import { findByUsername, insertUser } from '../auth/users';
+import { loadTasksDemo } from '../tasks/demo';
 import { loadMatchingDemo } from '../matching/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
@@ -26,7 +27,7 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
-const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadMatchingDemo];
+const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadTasksDemo, loadMatchingDemo];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {
   return store.write(actor, 'demo.load', (audit) => {

@@ -2,6 +2,7 @@ import { eq, asc } from 'drizzle-orm';
 import type { Store, Actor } from '../db/store';
 import { listingPhotos, listings } from './schema';
 import { AppError, fieldError } from '../../../shared/errors';
+import { putBlob, getBlob } from '../files/blobs';
 
 const MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const MAX_BYTES = 3 * 1024 * 1024;
@@ -25,7 +26,8 @@ export function addPhoto(store: Store, actor: Actor, input: { listingId: number;
     if (!store.db.select().from(listings).where(eq(listings.id, input.listingId)).get()) throw new AppError('NOT_FOUND', `挂牌 #${input.listingId} 不存在`);
     const n = store.sqlite.prepare('SELECT count(*) FROM listing_photos WHERE listing_id = ?').pluck().get(input.listingId) as number;
     if (n >= MAX_PHOTOS) throw new AppError('REFUSED', `每条挂牌最多 ${MAX_PHOTOS} 张照片`);
-    const row = store.db.insert(listingPhotos).values({ listingId: input.listingId, name: input.name, mime, data: bytes, createdAt: store.now() }).returning({ id: listingPhotos.id }).get();
+    const blob = putBlob(store, bytes);
+    const row = store.db.insert(listingPhotos).values({ listingId: input.listingId, name: input.name, mime, ...blob, createdAt: store.now() }).returning({ id: listingPhotos.id }).get();
     audit.record({ entity: 'listing', ids: [input.listingId], summary: { photo: row.id, name: input.name, bytes: bytes.length } });
   });
 }
@@ -37,7 +39,7 @@ export function listPhotos(store: Store, listingId: number): { id: number; name:
 export function getPhoto(store: Store, id: number): { name: string; mime: string; base64: string } {
   const p = store.db.select().from(listingPhotos).where(eq(listingPhotos.id, id)).get();
   if (!p) throw new AppError('NOT_FOUND', '照片不存在');
-  return { name: p.name, mime: p.mime, base64: p.data.toString('base64') };
+  return { name: p.name, mime: p.mime, base64: getBlob(store, p.sha256, p.name).toString('base64') };
 }
 
 export function removePhoto(store: Store, actor: Actor, id: number): void {

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { townships } from '../settings/schema';
 
 export const CATEGORY_KINDS = ['produce', 'input'] as const;
@@ -123,7 +123,9 @@ export const listingPhotos = sqliteTable(
       .references(() => listings.id),
     name: text('name').notNull(),
     mime: text('mime').notNull(),
-    data: blob('data', { mode: 'buffer' }).notNull(),
+    /** Content in file_blobs, so backups carry the photos. */
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('listing_photos_listing').on(t.listingId)],

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { listUsers } from '../auth/users';
 import { listGeo } from '../settings/geo';
 import { textMatches } from './pinyin';
+import { tasksSearchProvider } from '../tasks/search';
 import { matchingSearchProvider } from '../matching/search';
 
 export interface SearchHit {
@@ -35,7 +36,7 @@ const geoProvider: SearchProvider = (store, q, limit) => {
 };
 
 /** Capabilities append their providers here; results keep this order, so put the most used first. */
-const PROVIDERS: SearchProvider[] = [usersProvider, geoProvider, matchingSearchProvider];
+const PROVIDERS: SearchProvider[] = [usersProvider, geoProvider, tasksSearchProvider, matchingSearchProvider];
 
 export function globalSearch(store: Store, q: string, limit: number, role: Role): SearchHit[] {
   if (!q.trim()) return [];

@@ -25,7 +25,7 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
     [can],
   );
   const routes = sections.flatMap((s) => s.routes);
-  const home = routes.find((r) => r.nav)?.path ?? '/';
+  const home = (routes.find((r) => r.home) ?? routes.find((r) => r.nav))?.path ?? '/';
   const found = routes.map((r) => ({ r, params: matchRoute(r.path, path) })).find((x) => x.params !== null);
   useEffect(() => {
     if (!found && routes.length > 0) navigate(home);
@@ -44,6 +44,7 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {sections.map((s) => s.header && <s.header key={s.key} />)}
             <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => window.dispatchEvent(new Event('wn:search'))}>
               {t('搜索')}
             </Button>

@@ -1,8 +1,9 @@
 import type { Section } from './types';
 import { systemSection } from './system';
+import { tasksSection } from './tasks';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
  * 系统设置. A capability appears here only once it is built.
  */
-export const SECTIONS: Section[] = [systemSection];
+export const SECTIONS: Section[] = [tasksSection, systemSection];

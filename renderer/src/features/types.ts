@@ -14,6 +14,8 @@ export interface RouteDef {
   component: ComponentType<RouteProps>;
   /** Listed in the side navigation; detail pages are reachable only through links. */
   nav: boolean;
+  /** The landing page for roles that may open it (e.g. the manager's dashboard); else the first nav route. */
+  home?: boolean;
 }
 
 export interface Section {
@@ -21,4 +23,6 @@ export interface Section {
   label: string;
   icon: ComponentType<{ size?: number | string }>;
   routes: RouteDef[];
+  /** A small widget in the header (e.g. a reminders bell); it decides itself whether to show for the role. */
+  header?: ComponentType;
 }

@@ -162,4 +162,8 @@ export const EN_SYSTEM: Record<string, string> = {
   主机模式: 'Host mode',
   客户端模式: 'Client mode',
   '（{role}）': ' ({role})',
+  '正在处理…': 'Working…',
+  '已完成：{name}': 'Done: {name}',
+  '已取消，没有生成文件': 'Cancelled; no file was made',
+  '{done}/{total} {message}': '{done}/{total} {message}',
 };

@@ -1,8 +1,10 @@
 import { EN_SYSTEM } from './en-system';
 import { EN_DESK } from './en-desk';
+import { EN_TASKS } from './en-tasks';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
 export const EN: Record<string, string> = {
   ...EN_SYSTEM,
   ...EN_DESK,
+  ...EN_TASKS,
 };

@@ -104,7 +104,8 @@ CREATE TABLE `listing_photos` (
 	`listing_id` integer NOT NULL,
 	`name` text NOT NULL,
 	`mime` text NOT NULL,
-	`data` blob NOT NULL,
+	`sha256` text NOT NULL,
+	`size` integer NOT NULL,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`listing_id`) REFERENCES `listings`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -39,6 +39,7 @@ export const proposalPair = z.object({
   seller: z.string(),
   buyer: z.string(),
   kind: categoryKind,
+  productId: z.number(),
   product: z.string(),
   quantityBase: z.number(),
   score: z.number(),

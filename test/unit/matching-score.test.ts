@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_WEIGHTS, DistanceTable, demandScore, parts, refusal, score, total, type Offer, type ScoreCtx } from '../../electron/core/matching/score';
+import { DEFAULT_WEIGHTS, DistanceTable, SupplyScorer, parts, refusal, score, total, type Offer, type ScoreCtx } from '../../electron/core/matching/score';
 import { explain, suggest } from '../../electron/core/matching/explain';
 import { townshipKm } from '../../electron/core/matching/geo';
 import { STANDARD_UNITS, comparePrice } from '../../shared/quantity';
@@ -167,7 +167,7 @@ describe('the fused batch scorer', () => {
       fc.property(arb, (a) => {
         const s = offer('supply', { productId: 10, gradeRank: a.sGrade, remaining: a.sRem, from: a.sFrom, to: a.sFrom + a.sLen, priceMin: a.sMin, priceMax: a.sMin, town: a.sTown, party: a.party, record: a.rec });
         const d = offer('demand', { productId: a.productId, gradeRank: a.productId === null ? -1 : a.dGrade, remaining: a.dRem, from: a.dFrom, to: a.dFrom + a.dLen, priceMin: a.dMax, priceMax: a.dMax, town: a.dTown, party: -2 });
-        const fused = demandScore(s, d, ctx);
+        const fused = new SupplyScorer([s], ctx).score(0, d);
         if (refusal(s, d, ctx.today) !== null) expect(fused).toBe(-1);
         else expect(fused).toBeCloseTo(score(s, d, 'demand', ctx), 12);
       }),

@@ -1,4 +1,4 @@
-import { demandScore, type Offer, type ScoreCtx } from './score';
+import { SupplyScorer, type Offer, type ScoreCtx } from './score';
 import { maxWeightFlow } from './flow';
 
 export interface Allocation {
@@ -89,6 +89,7 @@ export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCt
   const pools = new Map<number, Int32Array>();
   for (const [k, list] of byProduct) pools.set(k, sorted(list));
   for (const [k, list] of byCategory) pools.set(-k, sorted(list));
+  const scorer = new SupplyScorer(supplies, ctx);
   const forDemand = new TopK(demands.length, perNode);
   const forSupply = new TopK(supplies.length, perNode);
   for (let j = 0; j < demands.length; j++) {
@@ -104,7 +105,7 @@ export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCt
     }
     for (let k = 0; k < lo; k++) {
       const i = pool[k]!;
-      const w = demandScore(supplies[i]!, d, ctx);
+      const w = scorer.score(i, d);
       if (w < 0) continue;
       forDemand.offer(j, w, i);
       forSupply.offer(i, w, j);

@@ -61,23 +61,27 @@ export function maxWeightFlow(supplyCap: ArrayLike<number>, demandCap: ArrayLike
   const admNext = new Int32Array(m);
   const admHead = new Int32Array(n);
   const iter = new Int32Array(n);
-  const level = new Int32Array(n);
-  const queue = new Int32Array(n);
+  const dead = new Uint8Array(n);
+  const onPath = new Uint8Array(n);
   const reduced = (a: number) => cost[a]! + pot[to[a ^ 1]!]! - pot[to[a]!]!;
   const dfs = (u: number, f: number): number => {
     if (u === sink) return f;
+    onPath[u] = 1;
     for (; iter[u]! >= 0; iter[u] = admNext[iter[u]!]!) {
       const a = adm[iter[u]!]!;
       const v = to[a]!;
-      if (cap[a]! > 0 && level[v] === level[u]! + 1) {
+      if (cap[a]! > 0 && !dead[v] && !onPath[v]) {
         const got = dfs(v, Math.min(f, cap[a]!));
         if (got > 0) {
           cap[a] = cap[a]! - got;
           cap[a ^ 1] = cap[a ^ 1]! + got;
+          onPath[u] = 0;
           return got;
         }
       }
     }
+    onPath[u] = 0;
+    dead[u] = 1;
     return 0;
   };
 
@@ -146,26 +150,14 @@ export function maxWeightFlow(supplyCap: ArrayLike<number>, demandCap: ArrayLike
         admHead[u] = count++;
       }
     }
+    // Depth-first passes with current-arc pointers; a node found unable to reach the sink is skipped
+    // for the rest of the pass. A pass that pushes nothing proves the sink cut off at this cost.
     for (;;) {
-      level.fill(-1);
-      level[source] = 0;
-      let qh = 0;
-      let qt = 0;
-      queue[qt++] = source;
-      while (qh < qt && level[sink]! < 0) {
-        const u = queue[qh++]!;
-        for (let k = admHead[u]!; k >= 0; k = admNext[k]!) {
-          const a = adm[k]!;
-          const v = to[a]!;
-          if (cap[a]! > 0 && level[v]! < 0) {
-            level[v] = level[u]! + 1;
-            queue[qt++] = v;
-          }
-        }
-      }
-      if (level[sink]! < 0) break;
       iter.set(admHead);
-      while (dfs(source, Infinity) > 0);
+      dead.fill(0);
+      let pushed = 0;
+      for (let f = dfs(source, Infinity); f > 0; f = dfs(source, Infinity)) pushed += f;
+      if (pushed === 0) break;
     }
   }
   const flow = new Float64Array(P);

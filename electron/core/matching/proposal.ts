@@ -16,6 +16,7 @@ export interface ProposalPair {
   seller: string;
   buyer: string;
   kind: 'produce' | 'input';
+  productId: number;
   product: string;
   quantityBase: number;
   score: number;
@@ -85,6 +86,7 @@ export function proposeAll(store: Store, filter: { kind?: 'produce' | 'input' | 
       seller: partyName(parties, sr.party_kind as PartyKind, sr.party_id),
       buyer: partyName(parties, dr.party_kind as PartyKind, dr.party_id),
       kind: s.kind,
+      productId: s.productId!,
       product: products.get(s.productId!) ?? '',
       quantityBase: a.qty,
       score: Math.round(a.score * 1000) / 10,

@@ -179,35 +179,94 @@ export function score(s: Offer, d: Offer, forSide: 'supply' | 'demand', ctx: Sco
   return total(parts(s, d, forSide, ctx), ctx.weights);
 }
 
+const BASE_CODES: Record<BaseUnit, number> = { g: 0, ml: 1, head: 2, piece: 3 };
+
 /**
- * `refusal` and `score` from the demand's side in one pass without allocating, for the batch
- * proposal's millions of pairs; -1 when a hard rule refuses the pair. Kept equal to the two by tests.
+ * `refusal` and `score` from the demand's side in one pass, for the batch proposal's millions of
+ * pairs: the supplies are flattened into typed arrays once, each demand is read once, and a pair
+ * costs a few array reads. Returns -1 when a hard rule refuses the pair. Kept equal to refusal()
+ * and score() by tests.
  */
-export function demandScore(s: Offer, d: Offer, ctx: ScoreCtx): number {
-  if (d.productId !== null ? s.productId !== d.productId : s.categoryId !== d.categoryId || s.baseUnit !== d.baseUnit) return -1;
-  if (s.remaining <= 0 || d.remaining <= 0 || s.kind !== d.kind) return -1;
-  const from = Math.max(s.from, d.from, ctx.today);
-  const to = Math.min(s.to, d.to);
-  if (from > to || s.party === d.party || !pricesMeet(s, d)) return -1;
-  const w = ctx.weights;
-  const gradeFit = d.gradeRank < 0 ? 1 : s.gradeRank < 0 ? 0.6 : s.gradeRank <= d.gradeRank ? 1 : Math.max(0, 1 - 0.4 * (s.gradeRank - d.gradeRank));
-  const shorter = Math.min(s.to - Math.max(s.from, ctx.today), d.to - Math.max(d.from, ctx.today)) + 1;
-  let price = 0.5;
-  if (s.priceMin !== null && d.priceMax !== null) {
-    const ceiling = perBase(d.priceMax, d.priceUnit);
-    const margin = ceiling > 0 ? (ceiling - perBase(s.priceMin, s.priceUnit)) / ceiling : 0;
-    price = Math.min(1, Math.max(0, 0.4 + 3 * margin));
+export class SupplyScorer {
+  private readonly from: Float64Array;
+  private readonly to: Float64Array;
+  private readonly floor: Float64Array;
+  private readonly remaining: Float64Array;
+  private readonly grade: Int32Array;
+  private readonly town: Int32Array;
+  private readonly party: Float64Array;
+  private readonly record: Float64Array;
+  private readonly product: Float64Array;
+  private readonly category: Float64Array;
+  private readonly base: Int8Array;
+  private readonly input: Uint8Array;
+  private readonly w: Weights;
+
+  constructor(
+    private readonly supplies: Offer[],
+    private readonly ctx: ScoreCtx,
+  ) {
+    const n = supplies.length;
+    this.from = new Float64Array(n);
+    this.to = new Float64Array(n);
+    this.floor = new Float64Array(n);
+    this.remaining = new Float64Array(n);
+    this.grade = new Int32Array(n);
+    this.town = new Int32Array(n);
+    this.party = new Float64Array(n);
+    this.record = new Float64Array(n);
+    this.product = new Float64Array(n);
+    this.category = new Float64Array(n);
+    this.base = new Int8Array(n);
+    this.input = new Uint8Array(n);
+    supplies.forEach((s, i) => {
+      this.from[i] = s.from;
+      this.to[i] = s.to;
+      this.floor[i] = s.priceMin === null ? NaN : perBase(s.priceMin, s.priceUnit);
+      this.remaining[i] = s.remaining;
+      this.grade[i] = s.gradeRank;
+      this.town[i] = s.town;
+      this.party[i] = s.party;
+      this.record[i] = recordPart(s.record);
+      this.product[i] = s.productId ?? -1;
+      this.category[i] = s.categoryId;
+      this.base[i] = BASE_CODES[s.baseUnit];
+      this.input[i] = s.kind === 'input' ? 1 : 0;
+    });
+    const w = ctx.weights;
+    const sum = w.fit + w.quantity + w.window + w.price + w.distance + w.record;
+    this.w = sum > 0 ? { fit: w.fit / sum, quantity: w.quantity / sum, window: w.window / sum, price: w.price / sum, distance: w.distance / sum, record: w.record / sum } : { fit: 0, quantity: 0, window: 0, price: 0, distance: 0, record: 0 };
   }
-  const km = ctx.dist.get(s.town, d.town);
-  const sum = w.fit + w.quantity + w.window + w.price + w.distance + w.record;
-  if (sum <= 0) return 0;
-  return (
-    (w.fit * (d.productId === null ? 0.8 : 1) * gradeFit +
-      (w.quantity * Math.min(s.remaining, d.remaining)) / d.remaining +
+
+  score(i: number, d: Offer): number {
+    const { ctx, w } = this;
+    if (d.productId !== null ? this.product[i] !== d.productId : this.category[i] !== d.categoryId || this.base[i] !== BASE_CODES[d.baseUnit]) return -1;
+    const sRem = this.remaining[i]!;
+    if (sRem <= 0 || d.remaining <= 0 || this.input[i] !== (d.kind === 'input' ? 1 : 0)) return -1;
+    const sFrom = this.from[i]!;
+    const sTo = this.to[i]!;
+    const from = Math.max(sFrom, d.from, ctx.today);
+    const to = Math.min(sTo, d.to);
+    if (from > to || this.party[i] === d.party) return -1;
+    const floor = this.floor[i]!;
+    let price = 0.5;
+    if (floor === floor && d.priceMax !== null) {
+      const ceiling = perBase(d.priceMax, d.priceUnit);
+      if (floor > ceiling * (1 - 1e-9) && (floor > ceiling * (1 + 1e-9) || !pricesMeet(this.supplies[i]!, d))) return -1;
+      const margin = ceiling > 0 ? (ceiling - floor) / ceiling : 0;
+      price = Math.min(1, Math.max(0, 0.4 + 3 * margin));
+    }
+    const sGrade = this.grade[i]!;
+    const gradeFit = d.gradeRank < 0 ? 1 : sGrade < 0 ? 0.6 : sGrade <= d.gradeRank ? 1 : Math.max(0, 1 - 0.4 * (sGrade - d.gradeRank));
+    const shorter = Math.min(sTo - Math.max(sFrom, ctx.today), d.to - Math.max(d.from, ctx.today)) + 1;
+    const km = ctx.dist.get(this.town[i]!, d.town);
+    return (
+      w.fit * (d.productId === null ? 0.8 : 1) * gradeFit +
+      (w.quantity * Math.min(sRem, d.remaining)) / d.remaining +
       w.window * (shorter > 0 ? Math.max(0, Math.min(1, (to - from + 1) / shorter)) : 0) +
       w.price * price +
       w.distance * (km === null ? 0.5 : Math.max(0, 1 - km / ctx.maxKm)) +
-      w.record * recordPart(s.record)) /
-    sum
-  );
+      w.record * this.record[i]!
+    );
+  }
 }

@@ -4,6 +4,7 @@ import type { MethodDef } from '../../shared/contract/define';
 import { authHandlers } from './auth';
 import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
+import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { matchingHandlers } from './matching';
 
@@ -13,6 +14,7 @@ export function createRouter(): Router {
     ...authHandlers,
     ...adminHandlers,
     ...deskHandlers,
+    ...membersHandlers,
     ...tasksHandlers,
     ...matchingHandlers,
   } satisfies Record<keyof typeof contract, unknown>;

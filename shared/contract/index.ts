@@ -2,6 +2,7 @@ import { authContract } from './auth';
 import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
+import { membersContract } from './members';
 import { matchingContract } from './matching';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -10,6 +11,7 @@ export const contract = {
   ...adminContract,
   ...deskContract,
   ...tasksContract,
+  ...membersContract,
   ...matchingContract,
 };
 

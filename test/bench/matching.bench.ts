@@ -65,12 +65,12 @@ export async function seed(core: AppCore, admin: CliClient) {
   const addOrg = q.prepare("INSERT INTO orgs (kind, name, township_id, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)");
   const addHh = q.prepare("INSERT INTO households (name, township_id, created_at, updated_at) VALUES (?, ?, ?, ?)");
   const parties: { kind: 'org' | 'household'; id: number }[] = [];
-  const addListing = q.prepare(`INSERT INTO listings (side, kind, party_kind, party_id, category_id, product_id, grade, base_unit, quantity_base, unit, unit_num, unit_den,
+  const addListing = q.prepare(`INSERT INTO listings (side, kind, party_kind, party_id, org_id, household_id, category_id, product_id, grade, base_unit, quantity_base, unit, unit_num, unit_den,
     price_min_fen, price_max_fen, price_unit, price_num, price_den, window_from, window_to, township_id, created_at, updated_at)
-    VALUES (@side, @kind, @partyKind, @partyId, @category, @product, @grade, @base, @qty, @unit, @unitNum, @unitDen, @pmin, @pmax, @punit, @pnum, @pden, @from, @to, @town, @now, @now)`);
-  const addDeal = q.prepare(`INSERT INTO deals (supply_id, demand_id, kind, seller_kind, seller_id, buyer_kind, buyer_id, category_id, product_id, base_unit, quantity_base, unit, unit_num, unit_den,
+    VALUES (@side, @kind, @partyKind, @partyId, @orgId, @householdId, @category, @product, @grade, @base, @qty, @unit, @unitNum, @unitDen, @pmin, @pmax, @punit, @pnum, @pden, @from, @to, @town, @now, @now)`);
+  const addDeal = q.prepare(`INSERT INTO deals (supply_id, demand_id, kind, seller_kind, seller_id, seller_org_id, seller_household_id, buyer_kind, buyer_id, buyer_org_id, buyer_household_id, category_id, product_id, base_unit, quantity_base, unit, unit_num, unit_den,
     price_fen, price_unit, price_num, price_den, value_fen, signed_on, delivery_date, status, created_at, updated_at)
-    VALUES (1, 2, 'produce', @sk, @si, @bk, @bi, @category, @product, 'g', 1000000, '吨', 1000000, 1, 300, '斤', 500, 1, 600000, @date, @date, @status, @now, @now)`);
+    VALUES (1, 2, 'produce', @sk, @si, @so, @sh, @bk, @bi, @bo, @bh, @category, @product, 'g', 1000000, '吨', 1000000, 1, 300, '斤', 500, 1, 600000, @date, @date, @status, @now, @now)`);
   q.transaction(() => {
     for (let i = 0; i < 1500; i++) parties.push({ kind: 'org', id: Number(addOrg.run(i % 3 ? '农民专业合作社' : '涉农企业', `基准主体${i}`, towns[i % towns.length], now, now).lastInsertRowid) });
     for (let i = 0; i < 500; i++) parties.push({ kind: 'household', id: Number(addHh.run(`基准农户${i}`, towns[i % towns.length], now, now).lastInsertRowid) });
@@ -85,7 +85,6 @@ export async function seed(core: AppCore, admin: CliClient) {
       // Price in fen per price unit, from a per-kilogram level (or per head for pigs).
       const scale = p.base === 'g' ? (priceUnit.num / priceUnit.den) / 1000 : 1000;
       const low = Math.max(1, Math.round(perKg * scale * (side === 'supply' ? 1 : 0.85)));
-      const high = Math.round(low * (1.05 + r() * 0.3));
       const from = Math.floor(r() * 90) - 10;
       const qtyUnits = 1 + Math.floor(r() * (unit.num / unit.den >= 1_000_000 ? 30 : 2000));
       const qty = Math.round((qtyUnits * unit.num) / unit.den);
@@ -95,6 +94,8 @@ export async function seed(core: AppCore, admin: CliClient) {
         kind: p.category > products[0]!.category + 7 ? 'input' : 'produce',
         partyKind: party.kind,
         partyId: party.id,
+        orgId: party.kind === 'org' ? party.id : null,
+        householdId: party.kind === 'household' ? party.id : null,
         category: p.category,
         product: anyProduct ? null : p.id,
         grade: anyProduct || p.grades.length === 0 ? '' : (p.grades[Math.floor(r() * 3)] ?? ''),
@@ -120,7 +121,8 @@ export async function seed(core: AppCore, admin: CliClient) {
       const s = parties[Math.floor(r() * parties.length)]!;
       const b = parties[Math.floor(r() * parties.length)]!;
       const p = products[Math.floor(r() * products.length)]!;
-      addDeal.run({ sk: s.kind, si: s.id, bk: b.kind, bi: b.id, category: p.category, product: p.id, date: dayText(-30 - (i % 200)), status: r() < 0.85 ? 'completed' : 'cancelled', now });
+      const fk = (p: { kind: string; id: number }) => [p.kind === 'org' ? p.id : null, p.kind === 'household' ? p.id : null];
+      addDeal.run({ sk: s.kind, si: s.id, so: fk(s)[0], sh: fk(s)[1], bk: b.kind, bi: b.id, bo: fk(b)[0], bh: fk(b)[1], category: p.category, product: p.id, date: dayText(-30 - (i % 200)), status: r() < 0.85 ? 'completed' : 'cancelled', now });
     }
   })();
 }

@@ -19,10 +19,10 @@ describe('several desks on one set of books', () => {
   it('shows a township added at one desk on the other desk without reloading', async () => {
     const b = await e.newDesk();
     await login(b.page, 'admin', 'admin-pass-1');
-    await b.page.getByRole('link', { name: '系统设置' }).click();
+    await b.page.getByRole('link', { name: '系统设置', exact: true }).click();
     await b.page.getByText('乡镇（街道）与村（社区）').waitFor();
 
-    await e.page.getByRole('link', { name: '系统设置' }).click();
+    await e.page.getByRole('link', { name: '系统设置', exact: true }).click();
     await e.page.getByLabel('新增乡镇').fill('云安镇');
     await e.page.getByRole('button', { name: '添加乡镇' }).click();
 
@@ -30,7 +30,7 @@ describe('several desks on one set of books', () => {
   });
 
   it('runs host mode, and a client desk pins the host certificate and works against the host', async () => {
-    await e.page.getByRole('link', { name: '系统设置' }).click();
+    await e.page.getByRole('link', { name: '系统设置', exact: true }).click();
     const port = 20000 + Math.floor(Math.random() * 20000);
     await e.page.getByLabel('作为主机').check();
     await e.page.getByLabel('本机局域网地址').first().click();
@@ -49,10 +49,10 @@ describe('several desks on one set of books', () => {
     expect((await c.page.getByTestId('probe-fingerprint').innerText()).trim()).toBe(fingerprint);
     await c.page.getByRole('button', { name: '信任并连接' }).click();
     await login(c.page, 'admin', 'admin-pass-1');
-    await c.page.getByRole('link', { name: '系统设置' }).click();
+    await c.page.getByRole('link', { name: '系统设置', exact: true }).click();
     await c.page.getByText('云安镇', { exact: true }).first().waitFor();
 
-    await c.page.getByRole('link', { name: '系统设置' }).click();
+    await c.page.getByRole('link', { name: '系统设置', exact: true }).click();
     await e.page.reload();
     await e.page.getByText('在线桌面').first().waitFor();
     await expect.poll(async () => e.page.getByRole('row').filter({ hasText: '张管理' }).count()).toBeGreaterThanOrEqual(3);

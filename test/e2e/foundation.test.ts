@@ -27,7 +27,7 @@ describe('foundation in the browser', () => {
   });
 
   it('creates a front-desk user who must change the password and cannot reach user management', async () => {
-    await e.page.getByRole('link', { name: '用户管理' }).click();
+    await e.page.getByRole('link', { name: '用户管理', exact: true }).click();
     await e.page.getByRole('button', { name: '新建用户' }).click();
     const dialog = e.page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('qiantai');
@@ -47,8 +47,8 @@ describe('foundation in the browser', () => {
     await e.page.getByRole('button', { name: '修改密码' }).click();
     await expect.poll(() => e.page.getByTestId('user-menu').innerText()).toMatch(/王前台（前台）/);
 
-    await expect.poll(() => e.page.getByRole('link', { name: '用户管理' }).count()).toBe(0);
-    await expect.poll(() => e.page.getByRole('link', { name: '审计日志' }).count()).toBe(0);
+    await expect.poll(() => e.page.getByRole('link', { name: '用户管理', exact: true }).count()).toBe(0);
+    await expect.poll(() => e.page.getByRole('link', { name: '审计日志', exact: true }).count()).toBe(0);
     // The server refuses the method even when the page asks for it directly.
     const refused = await e.page.evaluate(async () => {
       const r = await fetch('/api/users.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
@@ -61,7 +61,7 @@ describe('foundation in the browser', () => {
   it('shows the new user and the refusals in the audit log, and verifies the chain', async () => {
     await logout(e.page);
     await login(e.page, 'admin', 'admin-pass-1');
-    await e.page.getByRole('link', { name: '审计日志' }).click();
+    await e.page.getByRole('link', { name: '审计日志', exact: true }).click();
     const table = e.page.getByTestId('audit-table');
     await expect.poll(() => table.getByRole('row').filter({ hasText: '创建用户' }).innerText()).toContain('user [2]');
     await table.getByRole('row').filter({ hasText: '登录失败' }).first().waitFor();
@@ -70,13 +70,13 @@ describe('foundation in the browser', () => {
   });
 
   it('backs up, then restores that backup and loses what came after', async () => {
-    await e.page.getByRole('link', { name: '备份与恢复' }).click();
+    await e.page.getByRole('link', { name: '备份与恢复', exact: true }).click();
     await e.page.getByRole('button', { name: '立即备份' }).click();
     await expect.poll(() => e.page.getByTestId('backup-result').innerText()).toContain('已备份到 manual-');
     const backupName = (await e.page.getByTestId('backup-result').innerText()).match(/manual-[\w-]+\.sqlite/)![0];
     expect(fs.existsSync(path.join(e.dataDir, 'backups', backupName))).toBe(true);
 
-    await e.page.getByRole('link', { name: '用户管理' }).click();
+    await e.page.getByRole('link', { name: '用户管理', exact: true }).click();
     await e.page.getByRole('button', { name: '新建用户' }).click();
     const dialog = e.page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('later');
@@ -85,11 +85,11 @@ describe('foundation in the browser', () => {
     await dialog.getByRole('button', { name: '创建' }).click();
     await e.page.getByRole('cell', { name: '后来者' }).waitFor();
 
-    await e.page.getByRole('link', { name: '备份与恢复' }).click();
+    await e.page.getByRole('link', { name: '备份与恢复', exact: true }).click();
     await e.page.getByRole('row', { name: new RegExp(backupName) }).getByRole('button', { name: '恢复' }).click();
     await e.page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
     await expect.poll(() => e.page.getByTestId('backup-result').innerText()).toContain(`已从 ${backupName} 恢复`);
-    await e.page.getByRole('link', { name: '用户管理' }).click();
+    await e.page.getByRole('link', { name: '用户管理', exact: true }).click();
     await e.page.getByRole('cell', { name: '王前台' }).waitFor();
     await expect.poll(() => e.page.getByRole('cell', { name: '后来者' }).count()).toBe(0);
   });

@@ -28,7 +28,7 @@ describe('reform task tracker in Chromium', () => {
     await page.getByTestId('status-counts').getByText('未启动 31').click();
     await page.getByRole('heading', { name: '重点任务' }).waitFor();
     await page.getByText('共 31 项').waitFor();
-    await page.getByTestId('task-row-8').getByRole('link', { name: '8' }).click();
+    await page.getByTestId('task-row-8').getByRole('link', { name: '8', exact: true }).click();
 
     await page.getByRole('heading', { name: '任务 8：拓宽农业生产服务领域和渠道' }).waitFor();
     expect(await page.getByTestId('task-status').first().textContent()).toBe('未启动');
@@ -57,12 +57,12 @@ describe('reform task tracker in Chromium', () => {
     expect(fs.readFileSync((await download.path())!)).toEqual(evidence);
 
     // Back on the dashboard: one task moved from 未启动 to 推进中 and the report is the latest.
-    await page.getByRole('link', { name: '改革工作台' }).click();
+    await page.getByRole('link', { name: '改革工作台', exact: true }).click();
     await expect.poll(() => page.getByTestId('count-推进中').textContent()).toBe('推进中 1');
     expect(await page.getByTestId('count-未启动').textContent()).toBe('未启动 30');
     const latest = page.getByTestId('latest-reports');
     await latest.getByText('双江街道完成水稻全程托管 1.2 万亩次').waitFor();
-    await latest.getByRole('link', { name: '8. 拓宽农业生产服务领域和渠道' }).click();
+    await latest.getByRole('link', { name: '8. 拓宽农业生产服务领域和渠道', exact: true }).click();
     await page.getByRole('heading', { name: '任务 8：拓宽农业生产服务领域和渠道' }).waitFor();
   });
 });

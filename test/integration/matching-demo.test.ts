@@ -7,16 +7,22 @@ let env: Awaited<ReturnType<typeof setupCore>> | undefined;
 afterEach(() => env?.close());
 
 describe('matching demo data', () => {
-  it('loads only the catalogue when the registry has no parties', async () => {
+  it('loads a catalogue, and listings, an event and deals for the registry demo parties', async () => {
     env = await setupCore();
     const r = await env.admin.call<{ summary: Record<string, number> }>('demo.load');
     expect(r.summary.产品).toBeGreaterThanOrEqual(10);
-    expect(count(env.core, 'listings')).toBe(0);
+    expect(r.summary).toMatchObject({ 对接活动: 1, 成交: 2 });
     const cat = await env.admin.call<{ products: { label: string; category: string; units: { name: string }[] }[] }>('catalog.list');
     const orange = cat.products.find((p) => p.label === '晚熟脐橙')!;
     expect(orange.category).toBe('柑橘');
     expect(orange.units.map((u) => u.name)).toEqual(['斤', '公斤', '吨', '箱']);
     expect(cat.products.map((p) => p.category)).toEqual(expect.arrayContaining(['中药材', '生猪', '种子', '化肥', '农药', '农膜']));
+    const listings = await env.admin.call<{ total: number; rows: { kind: string; side: string }[] }>('listings.list', { status: 'all', limit: 100 });
+    expect(listings.rows.some((l) => l.kind === 'input' && l.side === 'demand')).toBe(true);
+    expect(listings.rows.some((l) => l.kind === 'produce' && l.side === 'supply')).toBe(true);
+    const figures = await env.admin.call<{ totals: { deals: number; events: number; brandedShare: number } }>('matching.figures', {});
+    expect(figures.totals).toMatchObject({ deals: 2, events: 1 });
+    expect(figures.totals.brandedShare).toBeGreaterThan(0);
   });
 
   it('adds listings, an event and its deals for registry parties, once', async () => {

@@ -104,6 +104,13 @@ describe('listings', () => {
     expect((await refused(env.admin, 'listings.save', supply({ partyId: 99_999 }))).fields?.partyId).toContain('不存在');
   });
 
+  it('keeps the registry from deleting an organisation that has listings', async () => {
+    const e = await env.admin.call('orgs.remove', { id: coop }).catch((x: AppError) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).message).toContain('产销对接挂牌');
+    expect(env.core.store.sqlite.prepare('SELECT count(*) FROM orgs WHERE id = ?').pluck().get(coop)).toBe(1);
+  });
+
   it('refuses a listing by a deregistered organisation', async () => {
     const gone = addOrg(env.core, '已注销的果业合作社', { status: 'deregistered' });
     const e = await refused(env.admin, 'listings.save', supply({ partyId: gone }));

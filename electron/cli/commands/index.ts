@@ -1,7 +1,13 @@
 import type { Command } from '../command';
 import { systemCommands } from './system';
+import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 import { matchingCommands } from './matching';
 
 /** Capabilities append their command lists here. */
-export const COMMANDS: Command[] = [...systemCommands, ...tasksCommands, ...matchingCommands];
+export const COMMANDS: Command[] = [
+  ...systemCommands,
+  ...membersCommands,
+  ...tasksCommands,
+  ...matchingCommands,
+];

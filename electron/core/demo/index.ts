@@ -1,5 +1,6 @@
 import type { Store, Actor } from '../db/store';
 import { loadGeoDemo } from './geo';
+import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadMatchingDemo } from '../matching/demo';
@@ -27,7 +28,13 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
-const LOADERS: ((store: Store) => Record<string, number>)[] = [loadGeoDemo, loadDemoUsers, loadTasksDemo, loadMatchingDemo];
+const LOADERS: ((store: Store) => Record<string, number>)[] = [
+  loadGeoDemo,
+  loadDemoUsers,
+  loadRegistryDemo,
+  loadTasksDemo,
+  loadMatchingDemo,
+];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {
   return store.write(actor, 'demo.load', (audit) => {

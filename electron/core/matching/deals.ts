@@ -112,8 +112,12 @@ export function createDeals(store: Store, actor: Actor, items: DealInput[], meth
           kind: s.kind,
           sellerKind: s.partyKind,
           sellerId: s.partyId,
+          sellerOrgId: s.orgId,
+          sellerHouseholdId: s.householdId,
           buyerKind: d.partyKind,
           buyerId: d.partyId,
+          buyerOrgId: d.orgId,
+          buyerHouseholdId: d.householdId,
           categoryId: s.categoryId,
           productId: s.productId!,
           grade: s.grade,
@@ -143,9 +147,9 @@ export function createDeals(store: Store, actor: Actor, items: DealInput[], meth
       commit(store, s, q.base);
       commit(store, d, q.base);
       if (it.eventId !== null) {
-        const add = store.sqlite.prepare('INSERT OR IGNORE INTO matching_event_parties (event_id, party_kind, party_id, role) VALUES (?, ?, ?, ?)');
-        add.run(it.eventId, s.partyKind, s.partyId, 'seller');
-        add.run(it.eventId, d.partyKind, d.partyId, 'buyer');
+        const add = store.sqlite.prepare('INSERT OR IGNORE INTO matching_event_parties (event_id, party_kind, party_id, org_id, household_id, role) VALUES (?, ?, ?, ?, ?, ?)');
+        add.run(it.eventId, s.partyKind, s.partyId, s.orgId, s.householdId, 'seller');
+        add.run(it.eventId, d.partyKind, d.partyId, d.orgId, d.householdId, 'buyer');
       }
       ids.push(row.id);
     });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Store, Actor } from '../db/store';
 import { matchingEvents, matchingEventParties } from './schema';
 import { townships } from '../settings/schema';
-import { loadParties, partyKey, partyName, requireActiveParty, type PartyKind } from './parties';
+import { loadParties, partyFks, partyKey, partyName, requireActiveParty, type PartyKind } from './parties';
 import { dealsOfEvent } from './dealViews';
 import { CONFLICT_MESSAGE } from './listings';
 import { AppError, fieldError } from '../../../shared/errors';
@@ -120,7 +120,7 @@ export function addParticipant(store: Store, actor: Actor, input: { eventId: num
       .where(and(eq(matchingEventParties.eventId, input.eventId), eq(matchingEventParties.partyKind, input.partyKind), eq(matchingEventParties.partyId, input.partyId)))
       .get();
     if (existing) store.db.update(matchingEventParties).set({ role: input.role }).where(eq(matchingEventParties.id, existing.id)).run();
-    else store.db.insert(matchingEventParties).values(input).run();
+    else store.db.insert(matchingEventParties).values({ ...input, ...partyFks(input.partyKind, input.partyId) }).run();
     audit.record({ entity: 'matching_event', ids: [input.eventId], summary: { participant: p.name, role: input.role } });
     return participants(store, input.eventId);
   });

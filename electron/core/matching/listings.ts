@@ -3,7 +3,7 @@ import type { Store, Actor } from '../db/store';
 import { catalogCategories, listings } from './schema';
 import { townships } from '../settings/schema';
 import { getProduct, findUnit, baseLabel, type ProductRow } from './catalog';
-import { requireActiveParty, type PartyKind } from './parties';
+import { partyFks, requireActiveParty, type PartyKind } from './parties';
 import { AppError, fieldError } from '../../../shared/errors';
 import { standardUnit, toBase, type BaseUnit, type UnitFactor } from '../../../shared/quantity';
 import { CERTIFICATIONS } from '../../../shared/contract/matchingFields';
@@ -115,6 +115,7 @@ export function prepareListing(store: Store, input: ListingInput) {
     kind: r.kind,
     partyKind: input.partyKind,
     partyId: input.partyId,
+    ...partyFks(input.partyKind, input.partyId),
     categoryId: r.categoryId,
     productId: r.productId,
     grade: input.grade,

@@ -15,6 +15,9 @@ export interface Party {
 
 export const partyKey = (kind: PartyKind, id: number) => `${kind}:${id}`;
 
+/** The foreign-key twin columns of a (kind, id) party. */
+export const partyFks = (kind: PartyKind, id: number) => ({ orgId: kind === 'org' ? id : null, householdId: kind === 'household' ? id : null });
+
 /** Registry parties by key, read in two queries whatever their number. */
 export function loadParties(store: Store, refs: { kind: PartyKind; id: number }[]): Map<string, Party> {
   const out = new Map<string, Party>();

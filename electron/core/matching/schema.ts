@@ -1,5 +1,7 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
 import { townships } from '../settings/schema';
+import { orgs, households } from '../members/schema';
 
 export const CATEGORY_KINDS = ['produce', 'input'] as const;
 export const LISTING_SIDES = ['supply', 'demand'] as const;
@@ -8,6 +10,11 @@ export const PARTY_KINDS = ['org', 'household'] as const;
 export const DEAL_STATUS = ['open', 'completed', 'cancelled'] as const;
 export const EVENT_KINDS = ['产销对接活动', '展销会', '其他'] as const;
 export const EVENT_ROLES = ['seller', 'buyer', 'other'] as const;
+
+/** A party column pair (kind, id) must agree with its foreign-key twin, one of org or household. */
+function partyCheck(kind: string, id: string, org: string, household: string) {
+  return sql.raw(`(${kind} = 'org' AND ${org} = ${id} AND ${household} IS NULL) OR (${kind} = 'household' AND ${household} = ${id} AND ${org} IS NULL)`);
+}
 
 /** 柑橘, 中药材, 生猪 (农产品) and 种子, 化肥, 农药, 农膜 (农资). */
 export const catalogCategories = sqliteTable('catalog_categories', {
@@ -75,6 +82,9 @@ export const listings = sqliteTable(
     kind: text('kind', { enum: CATEGORY_KINDS }).notNull(),
     partyKind: text('party_kind', { enum: PARTY_KINDS }).notNull(),
     partyId: integer('party_id').notNull(),
+    /** The party again as a real foreign key, so the registry will not delete a member a listing names. */
+    orgId: integer('org_id').references(() => orgs.id),
+    householdId: integer('household_id').references(() => households.id),
     categoryId: integer('category_id')
       .notNull()
       .references(() => catalogCategories.id),
@@ -108,6 +118,7 @@ export const listings = sqliteTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('listings_party', partyCheck('party_kind', 'party_id', 'org_id', 'household_id')),
     index('listings_match').on(t.side, t.status, t.categoryId, t.productId),
     index('listings_party').on(t.partyKind, t.partyId),
     index('listings_kind').on(t.kind, t.side, t.status),
@@ -155,9 +166,11 @@ export const matchingEventParties = sqliteTable(
       .references(() => matchingEvents.id),
     partyKind: text('party_kind', { enum: PARTY_KINDS }).notNull(),
     partyId: integer('party_id').notNull(),
+    orgId: integer('org_id').references(() => orgs.id),
+    householdId: integer('household_id').references(() => households.id),
     role: text('role', { enum: EVENT_ROLES }).notNull().default('other'),
   },
-  (t) => [uniqueIndex('matching_event_parties_one').on(t.eventId, t.partyKind, t.partyId)],
+  (t) => [uniqueIndex('matching_event_parties_one').on(t.eventId, t.partyKind, t.partyId), check('matching_event_parties_party', partyCheck('party_kind', 'party_id', 'org_id', 'household_id'))],
 );
 
 /**
@@ -178,8 +191,12 @@ export const deals = sqliteTable(
     kind: text('kind', { enum: CATEGORY_KINDS }).notNull(),
     sellerKind: text('seller_kind', { enum: PARTY_KINDS }).notNull(),
     sellerId: integer('seller_id').notNull(),
+    sellerOrgId: integer('seller_org_id').references(() => orgs.id),
+    sellerHouseholdId: integer('seller_household_id').references(() => households.id),
     buyerKind: text('buyer_kind', { enum: PARTY_KINDS }).notNull(),
     buyerId: integer('buyer_id').notNull(),
+    buyerOrgId: integer('buyer_org_id').references(() => orgs.id),
+    buyerHouseholdId: integer('buyer_household_id').references(() => households.id),
     categoryId: integer('category_id').notNull(),
     productId: integer('product_id').notNull(),
     grade: text('grade').notNull().default(''),
@@ -212,6 +229,8 @@ export const deals = sqliteTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('deals_seller', partyCheck('seller_kind', 'seller_id', 'seller_org_id', 'seller_household_id')),
+    check('deals_buyer', partyCheck('buyer_kind', 'buyer_id', 'buyer_org_id', 'buyer_household_id')),
     index('deals_supply').on(t.supplyId),
     index('deals_demand').on(t.demandId),
     index('deals_seller').on(t.sellerKind, t.sellerId, t.status),

@@ -1,21 +1,10 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { townships, villages } from '../settings/schema';
+import { ORG_KIND_VALUES, ORG_STATUS, SITE_KIND_VALUES } from '../../../shared/contract/memberFields';
 
-export const ORG_KINDS = [
-  '农民专业合作社',
-  '家庭农场',
-  '涉农企业',
-  '村集体经济组织',
-  '供销合作社基层社',
-  '农村综合服务社',
-  '为农服务中心',
-  '金融机构',
-  '担保机构',
-  '行业协会',
-  '其他',
-] as const;
-
-export const RECORD_STATUS = ['active', 'suspended', 'deregistered'] as const;
+/** The lists live in shared/ so that the contract and the forms use the same values. */
+export const ORG_KINDS = ORG_KIND_VALUES;
+export const RECORD_STATUS = ORG_STATUS;
 
 /** Organisations (主体). Areas are hundredths of a mu; pinyin columns feed the search index. */
 export const orgs = sqliteTable(
@@ -50,7 +39,8 @@ export const orgs = sqliteTable(
     uniqueIndex('orgs_credit_code').on(t.creditCode),
     index('orgs_kind').on(t.kind, t.status),
     index('orgs_township').on(t.townshipId),
-    index('orgs_name').on(t.name),
+    // Name first: serves name lookups and prefixes, and the likely-duplicate check (name + township + phone).
+    index('orgs_name_place').on(t.name, t.townshipId, t.contactPhone),
     index('orgs_py_initials').on(t.pyInitials),
   ],
 );
@@ -80,7 +70,10 @@ export const households = sqliteTable(
   (t) => [
     uniqueIndex('households_id_number').on(t.idNumber),
     index('households_township').on(t.townshipId),
-    index('households_name').on(t.name),
+    // Name first: serves name lookups and prefixes, and the likely-duplicate check (name + township + phone);
+    // without it the planner picks the township index and scans a whole township per check.
+    index('households_name_place').on(t.name, t.townshipId, t.phone),
+    index('households_py_full').on(t.pyFull),
     index('households_phone').on(t.phone),
     index('households_py_initials').on(t.pyInitials),
   ],
@@ -162,7 +155,7 @@ export const unionMembers = sqliteTable(
   (t) => [index('union_members_union').on(t.unionId), index('union_members_org').on(t.orgId)],
 );
 
-export const SITE_KINDS = ['县级为农服务中心', '乡镇为农服务中心', '农村综合服务社', '农村流通网点', '村级一站式服务站'] as const;
+export const SITE_KINDS = SITE_KIND_VALUES;
 
 /** Service sites; each carries its kind explicitly because the plan's indicators count them by kind. */
 export const serviceSites = sqliteTable(

@@ -4,6 +4,7 @@ import { listUsers } from '../auth/users';
 import { listGeo } from '../settings/geo';
 import { textMatches } from './pinyin';
 import { tasksSearchProvider } from '../tasks/search';
+import { membersSearchProvider } from '../members/searchProvider';
 import { matchingSearchProvider } from '../matching/search';
 
 export interface SearchHit {
@@ -36,7 +37,13 @@ const geoProvider: SearchProvider = (store, q, limit) => {
 };
 
 /** Capabilities append their providers here; results keep this order, so put the most used first. */
-const PROVIDERS: SearchProvider[] = [usersProvider, geoProvider, tasksSearchProvider, matchingSearchProvider];
+const PROVIDERS: SearchProvider[] = [
+  membersSearchProvider,
+  tasksSearchProvider,
+  matchingSearchProvider,
+  usersProvider,
+  geoProvider,
+];
 
 export function globalSearch(store: Store, q: string, limit: number, role: Role): SearchHit[] {
   if (!q.trim()) return [];

@@ -1,9 +1,16 @@
 import type { Section } from './types';
 import { systemSection } from './system';
+import { membersSection } from './members';
 import { tasksSection } from './tasks';
+import { matchingSection } from './matching';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
  * 系统设置. A capability appears here only once it is built.
  */
-export const SECTIONS: Section[] = [tasksSection, systemSection];
+export const SECTIONS: Section[] = [
+  membersSection,
+  matchingSection,
+  tasksSection,
+  systemSection,
+];

@@ -1,10 +1,14 @@
 import { EN_SYSTEM } from './en-system';
 import { EN_DESK } from './en-desk';
+import { EN_MEMBERS } from './en-members';
 import { EN_TASKS } from './en-tasks';
+import { EN_MATCHING } from './en-matching';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
 export const EN: Record<string, string> = {
   ...EN_SYSTEM,
   ...EN_DESK,
+  ...EN_MEMBERS,
   ...EN_TASKS,
+  ...EN_MATCHING,
 };

@@ -24,9 +24,11 @@ interface Values {
   windowTo: string;
   townshipId: string | null;
   place: string;
-  certifications: string[];
+  certifications: Cert[];
   notes: string;
 }
+
+type Cert = (typeof CERTIFICATIONS)[number];
 
 /** Server field names to this form's. */
 const FIELD: Record<string, string> = { partyId: 'party', productId: 'product', categoryId: 'product', priceMinFen: 'priceMin', priceMaxFen: 'priceMax', 'certifications.0': 'certifications' };
@@ -65,7 +67,7 @@ function initial(l: Listing | undefined, side: 'supply' | 'demand'): Values {
     windowTo: l.windowTo,
     townshipId: l.townshipId ? String(l.townshipId) : null,
     place: l.place,
-    certifications: l.certifications,
+    certifications: l.certifications as Cert[],
     notes: l.notes,
   };
 }
@@ -198,7 +200,7 @@ export function ListingForm({ listing, side = 'supply', onDone }: { listing?: Li
             <Text size="sm" fw={500}>
               {t('认证与品牌')}
             </Text>
-            <Chip.Group multiple value={v.certifications} onChange={(c) => form.setFieldValue('certifications', c)}>
+            <Chip.Group multiple value={v.certifications} onChange={(c) => form.setFieldValue('certifications', c as Cert[])}>
               <Group gap="xs">
                 {CERTIFICATIONS.map((c) => (
                   <Chip key={c} value={c} size="sm">

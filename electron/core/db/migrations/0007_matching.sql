@@ -57,8 +57,12 @@ CREATE TABLE `deals` (
 	`kind` text NOT NULL,
 	`seller_kind` text NOT NULL,
 	`seller_id` integer NOT NULL,
+	`seller_org_id` integer,
+	`seller_household_id` integer,
 	`buyer_kind` text NOT NULL,
 	`buyer_id` integer NOT NULL,
+	`buyer_org_id` integer,
+	`buyer_household_id` integer,
 	`category_id` integer NOT NULL,
 	`product_id` integer NOT NULL,
 	`grade` text DEFAULT '' NOT NULL,
@@ -90,7 +94,13 @@ CREATE TABLE `deals` (
 	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`supply_id`) REFERENCES `listings`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`demand_id`) REFERENCES `listings`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`event_id`) REFERENCES `matching_events`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`seller_org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`seller_household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`buyer_org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`buyer_household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`event_id`) REFERENCES `matching_events`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "deals_seller" CHECK((seller_kind = 'org' AND seller_org_id = seller_id AND seller_household_id IS NULL) OR (seller_kind = 'household' AND seller_household_id = seller_id AND seller_org_id IS NULL)),
+	CONSTRAINT "deals_buyer" CHECK((buyer_kind = 'org' AND buyer_org_id = buyer_id AND buyer_household_id IS NULL) OR (buyer_kind = 'household' AND buyer_household_id = buyer_id AND buyer_org_id IS NULL))
 );
 --> statement-breakpoint
 CREATE INDEX `deals_supply` ON `deals` (`supply_id`);--> statement-breakpoint
@@ -117,6 +127,8 @@ CREATE TABLE `listings` (
 	`kind` text NOT NULL,
 	`party_kind` text NOT NULL,
 	`party_id` integer NOT NULL,
+	`org_id` integer,
+	`household_id` integer,
 	`category_id` integer NOT NULL,
 	`product_id` integer,
 	`grade` text DEFAULT '' NOT NULL,
@@ -143,9 +155,12 @@ CREATE TABLE `listings` (
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`category_id`) REFERENCES `catalog_categories`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`product_id`) REFERENCES `catalog_products`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`township_id`) REFERENCES `townships`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`township_id`) REFERENCES `townships`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "listings_party" CHECK((party_kind = 'org' AND org_id = party_id AND household_id IS NULL) OR (party_kind = 'household' AND household_id = party_id AND org_id IS NULL))
 );
 --> statement-breakpoint
 CREATE INDEX `listings_match` ON `listings` (`side`,`status`,`category_id`,`product_id`);--> statement-breakpoint
@@ -156,8 +171,13 @@ CREATE TABLE `matching_event_parties` (
 	`event_id` integer NOT NULL,
 	`party_kind` text NOT NULL,
 	`party_id` integer NOT NULL,
+	`org_id` integer,
+	`household_id` integer,
 	`role` text DEFAULT 'other' NOT NULL,
-	FOREIGN KEY (`event_id`) REFERENCES `matching_events`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`event_id`) REFERENCES `matching_events`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`household_id`) REFERENCES `households`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "matching_event_parties_party" CHECK((party_kind = 'org' AND org_id = party_id AND household_id IS NULL) OR (party_kind = 'household' AND household_id = party_id AND org_id IS NULL))
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `matching_event_parties_one` ON `matching_event_parties` (`event_id`,`party_kind`,`party_id`);--> statement-breakpoint

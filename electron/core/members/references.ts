@@ -1,0 +1,50 @@
+import type { Store } from '../db/store';
+
+/**
+ * Where a record is used, found from the database's own foreign keys, so that tables added later by
+ * other capabilities (books, service requests, listings) are counted without registering anything.
+ * Capabilities may add a Chinese label for their column here ("table.column").
+ */
+export const REFERENCE_LABELS: Record<string, string> = {
+  'coop_members.coop_id': '本社成员名册',
+  'coop_members.household_id': '合作社成员资格',
+  'coop_members.member_org_id': '合作社成员资格',
+  'union_members.org_id': '农合联会员单位',
+  'service_sites.operator_org_id': '运营的服务站点',
+  'listings.org_id': '产销对接挂牌',
+  'listings.household_id': '产销对接挂牌',
+  'deals.seller_org_id': '产销对接成交（供方）',
+  'deals.seller_household_id': '产销对接成交（供方）',
+  'deals.buyer_org_id': '产销对接成交（需方）',
+  'deals.buyer_household_id': '产销对接成交（需方）',
+  'matching_event_parties.org_id': '产销对接活动',
+  'matching_event_parties.household_id': '产销对接活动',
+};
+
+export interface Reference {
+  table: string;
+  column: string;
+  label: string;
+  count: number;
+}
+
+export function referencesTo(store: Store, target: string, id: number): Reference[] {
+  const tables = store.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    .pluck()
+    .all() as string[];
+  const out: Reference[] = [];
+  for (const table of tables) {
+    const fks = store.sqlite.pragma(`foreign_key_list("${table.replace(/"/g, '""')}")`) as { table: string; from: string }[];
+    for (const fk of fks) {
+      if (fk.table !== target) continue;
+      const n = store.sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE "${fk.from}" = ?`).pluck().get(id) as number;
+      if (n > 0) out.push({ table, column: fk.from, label: REFERENCE_LABELS[`${table}.${fk.from}`] ?? table, count: n });
+    }
+  }
+  return out;
+}
+
+export function describeReferences(refs: Reference[]): string {
+  return refs.map((r) => `${r.label} ${r.count} 条`).join('、');
+}

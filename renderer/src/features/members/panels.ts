@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+
+export interface RecordPanelProps {
+  kind: 'org' | 'household';
+  id: number;
+  name: string;
+  /** The organisation's kind ('' for households). */
+  orgKind: string;
+}
+
+/**
+ * Panels other capabilities add to a record's detail page: the ledger links a cooperative's books,
+ * the front desk a household's service requests, matching its listings. Append one entry each.
+ */
+export interface RecordPanel {
+  key: string;
+  title: string;
+  kinds: ('org' | 'household')[];
+  /** Shown only for these organisation kinds; all when omitted. */
+  orgKinds?: string[];
+  /** Shown only to roles that may call this method. */
+  method?: string;
+  component: ComponentType<RecordPanelProps>;
+}
+
+export const RECORD_PANELS: RecordPanel[] = [];

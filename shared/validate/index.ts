@@ -1,0 +1,3 @@
+export * from './creditCode';
+export * from './idNumber';
+export * from './phone';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { call } from '../../api/client';
@@ -109,10 +109,10 @@ export function ListingsPage() {
           { accessor: 'product', title: t('产品'), render: (l) => `${l.product}${l.grade ? ` · ${l.grade}` : ''}` },
           { accessor: 'remaining', title: t('剩余 / 数量'), textAlign: 'right', render: (l) => `${l.remaining} / ${l.quantity} ${l.unit}` },
           { accessor: 'price', title: t('价格'), render: (l) => priceText(l.priceMinFen, l.priceMaxFen, l.priceUnit) },
-          { accessor: 'window', title: t('时间'), render: (l) => <Text size="sm">{`${l.windowFrom.slice(5)} ~ ${l.windowTo.slice(5)}`}</Text> },
+          { accessor: 'window', title: t('时间'), noWrap: true, render: (l) => `${l.windowFrom.slice(5)}~${l.windowTo.slice(5)}` },
           { accessor: 'township', title: t('乡镇/地点'), render: (l) => l.township || l.place },
           { accessor: 'certifications', title: t('认证'), render: (l) => <Certs list={l.certifications} /> },
-          { accessor: 'status', title: t('状态'), render: (l) => <ListingStatus l={l} today={today()} /> },
+          { accessor: 'status', title: t('状态'), noWrap: true, width: 110, render: (l) => <ListingStatus l={l} today={today()} /> },
         ]}
       />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('新增挂牌')} size="xl">

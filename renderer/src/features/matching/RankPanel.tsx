@@ -48,7 +48,7 @@ function CandidateCard({ rank, c, onConfirm }: { rank: number; c: Candidate; onC
               <Table.Td w={120}>
                 <Progress value={p.value * 100} size="sm" aria-label={`${t(p.label)} ${Math.round(p.value * 100)}`} />
               </Table.Td>
-              <Table.Td w={70}>
+              <Table.Td w={80} style={{ whiteSpace: 'nowrap' }}>
                 {Math.round(p.value * 100)} × {p.weight}
               </Table.Td>
               <Table.Td>{p.note}</Table.Td>

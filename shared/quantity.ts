@@ -88,6 +88,9 @@ export function toBase(text: string, unit: UnitFactor, baseLabel: string, label 
 
 /** Base units shown in `unit`: exact when the decimal ends within `maxDecimals`, else rounded and marked ≈. */
 export function formatQty(base: number, unit: UnitFactor, maxDecimals = 3): string {
+  // Common case without BigInt: the unit divides the quantity exactly.
+  const small = base * unit.den;
+  if (Number.isSafeInteger(small) && small % unit.num === 0) return String(small / unit.num);
   const top = BigInt(base) * BigInt(unit.den);
   const bottom = BigInt(unit.num);
   const whole = top / bottom;
@@ -119,6 +122,9 @@ export function valueFen(qtyBase: number, priceFen: number, priceUnit: UnitFacto
 
 /** Exact comparison of two prices given per different units: sign of a/aUnit - b/bUnit (per base unit). */
 export function comparePrice(aFen: number, aUnit: UnitFactor, bFen: number, bUnit: UnitFactor): -1 | 0 | 1 {
+  const l = aFen * aUnit.den * bUnit.num;
+  const r = bFen * bUnit.den * aUnit.num;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
   const left = BigInt(aFen) * BigInt(aUnit.den) * BigInt(bUnit.num);
   const right = BigInt(bFen) * BigInt(bUnit.den) * BigInt(aUnit.num);
   return left < right ? -1 : left > right ? 1 : 0;

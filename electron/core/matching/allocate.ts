@@ -132,11 +132,10 @@ export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCt
   return edges;
 }
 
-/** Connected groups of pairs (a category with demands for "any product" joins its products), found by union-find. */
-function components(edges: Edges, supplies: number): number[][] {
-  const n = edges.w.length;
+/** Connected groups among the given pairs, found by union-find over supplies and demands. */
+function components(edges: Edges, only: number[], supplies: number): number[][] {
   let maxD = 0;
-  for (let e = 0; e < n; e++) maxD = Math.max(maxD, edges.d[e]!);
+  for (const e of only) maxD = Math.max(maxD, edges.d[e]!);
   const parent = Int32Array.from({ length: supplies + maxD + 1 }, (_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -145,13 +144,13 @@ function components(edges: Edges, supplies: number): number[][] {
     }
     return x;
   };
-  for (let e = 0; e < n; e++) {
+  for (const e of only) {
     const a = find(edges.s[e]!);
     const b = find(supplies + edges.d[e]!);
     if (a !== b) parent[a] = b;
   }
   const groups = new Map<number, number[]>();
-  for (let e = 0; e < n; e++) {
+  for (const e of only) {
     const r = find(edges.s[e]!);
     const g = groups.get(r);
     if (g) g.push(e);
@@ -160,53 +159,63 @@ function components(edges: Edges, supplies: number): number[][] {
   return [...groups.values()];
 }
 
+/** Exact max-weight flow on one group of pairs; adds the pairs to `out`. */
+function solveGroup(group: number[], edges: Edges, supplyLeft: Float64Array, demandLeft: Float64Array, resolution: number, out: Allocation[]): void {
+  const sLocal = new Map<number, number>();
+  const dLocal = new Map<number, number>();
+  const sCap: number[] = [];
+  const dCap: number[] = [];
+  const ps: number[] = [];
+  const pd: number[] = [];
+  const pw: number[] = [];
+  const kept: number[] = [];
+  for (const e of group) {
+    const w = Math.round(edges.w[e]! * resolution);
+    const s = edges.s[e]!;
+    const d = edges.d[e]!;
+    if (w <= 0 || supplyLeft[s]! <= 0 || demandLeft[d]! <= 0) continue;
+    let si = sLocal.get(s);
+    if (si === undefined) {
+      sLocal.set(s, (si = sCap.length));
+      sCap.push(supplyLeft[s]!);
+    }
+    let di = dLocal.get(d);
+    if (di === undefined) {
+      dLocal.set(d, (di = dCap.length));
+      dCap.push(demandLeft[d]!);
+    }
+    ps.push(si);
+    pd.push(di);
+    pw.push(w);
+    kept.push(e);
+  }
+  const flow = maxWeightFlow(sCap, dCap, { s: ps, d: pd, w: pw });
+  for (let i = 0; i < kept.length; i++) {
+    const q = flow[i]!;
+    if (q <= 0) continue;
+    const e = kept[i]!;
+    out.push({ s: edges.s[e]!, d: edges.d[e]!, qty: q, score: edges.w[e]! });
+    supplyLeft[edges.s[e]!] = supplyLeft[edges.s[e]!]! - q;
+    demandLeft[edges.d[e]!] = demandLeft[edges.d[e]!]! - q;
+  }
+}
 
 /**
  * The batch proposal: pairs with quantities that maximise the sum of score x quantity over the
  * candidate pairs (each listing's `perNode` best feasible counterparts), solved exactly on that
- * candidate graph by min-cost flow per connected group. Quantities are whole base units and never
- * exceed any listing's remaining quantity.
+ * candidate graph by min-cost flow, one connected group at a time (a product, or a whole category
+ * when some demand takes any product of it).
+ * Quantities are whole base units and never exceed any listing's remaining quantity.
  */
 export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { perNode?: number; resolution?: number } = {}): Allocation[] {
   // Scores are quantised for the flow so that its comparisons are exact integers.
-  const resolution = opts.resolution ?? 100;
-  const edges = candidateEdges(supplies, demands, ctx, opts.perNode ?? 20);
+  const resolution = opts.resolution ?? 50;
+  const edges = candidateEdges(supplies, demands, ctx, opts.perNode ?? 15);
+  const supplyLeft = Float64Array.from(supplies, (o) => o.remaining);
+  const demandLeft = Float64Array.from(demands, (o) => o.remaining);
+  const all = Array.from(edges.w, (_, e) => e);
   const out: Allocation[] = [];
-  for (const group of components(edges, supplies.length)) {
-    const sLocal = new Map<number, number>();
-    const dLocal = new Map<number, number>();
-    const sCap: number[] = [];
-    const dCap: number[] = [];
-    const ps: number[] = [];
-    const pd: number[] = [];
-    const pw: number[] = [];
-    const kept: number[] = [];
-    for (const e of group) {
-      const w = Math.round(edges.w[e]! * resolution);
-      if (w <= 0) continue;
-      const s = edges.s[e]!;
-      const d = edges.d[e]!;
-      let si = sLocal.get(s);
-      if (si === undefined) {
-        sLocal.set(s, (si = sCap.length));
-        sCap.push(supplies[s]!.remaining);
-      }
-      let di = dLocal.get(d);
-      if (di === undefined) {
-        dLocal.set(d, (di = dCap.length));
-        dCap.push(demands[d]!.remaining);
-      }
-      ps.push(si);
-      pd.push(di);
-      pw.push(w);
-      kept.push(e);
-    }
-    const flow = maxWeightFlow(sCap, dCap, { s: ps, d: pd, w: pw });
-    for (let i = 0; i < kept.length; i++) {
-      const q = flow[i]!;
-      if (q > 0) out.push({ s: edges.s[kept[i]!]!, d: edges.d[kept[i]!]!, qty: q, score: edges.w[kept[i]!]! });
-    }
-  }
+  for (const group of components(edges, all, supplies.length)) solveGroup(group, edges, supplyLeft, demandLeft, resolution, out);
   out.sort((a, b) => b.score - a.score || a.d - b.d || a.s - b.s);
   return out;
 }

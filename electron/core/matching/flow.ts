@@ -1,9 +1,10 @@
 /**
  * Maximum-weight transportation by min-cost flow: source -> supply (its remaining) -> demand (a
- * candidate pair, cost -weight) -> sink (the demand's remaining). Primal-dual: Dijkstra on reduced
- * costs sets potentials, then a blocking flow pushes along every zero-reduced-cost path at once;
- * it stops when the cheapest path would no longer add weight. Weights are integers (scores
- * quantised by the caller), so each phase raises the path cost by at least one and phases are few.
+ * candidate pair, cost -weight) -> sink (the demand's remaining). Primal-dual: a Dijkstra on reduced
+ * costs (Dial's buckets, as they are small integers) moves the potentials, then depth-first passes
+ * push along every zero-reduced-cost path; it stops when the cheapest path would no longer add
+ * weight. Weights are integers (scores quantised by the caller), so each phase raises the path cost
+ * by at least one and there are at most as many phases as weight levels.
  */
 export interface FlowPairs {
   /** Supply node (0..S-1), demand node (0..D-1), integer weight > 0, per pair. */
@@ -54,8 +55,10 @@ export function maxWeightFlow(supplyCap: ArrayLike<number>, demandCap: ArrayLike
   for (let j = 0; j < D; j++) pot[sink] = Math.min(pot[sink]!, pot[S + j]!);
 
   const dist = new Float64Array(n);
-  const heapNode = new Int32Array(m + n);
-  const heapKey = new Float64Array(m + n);
+  // Dial's buckets: reduced costs are integers and only distances below the current path cost matter.
+  let bucketHead = new Int32Array(0);
+  const entryNode = new Int32Array(m + n);
+  const entryNext = new Int32Array(m + n);
   // The admissible arcs of a phase (reduced cost 0, either direction), as a compact adjacency list.
   const adm = new Int32Array(m);
   const admNext = new Int32Array(m);
@@ -64,82 +67,106 @@ export function maxWeightFlow(supplyCap: ArrayLike<number>, demandCap: ArrayLike
   const dead = new Uint8Array(n);
   const onPath = new Uint8Array(n);
   const reduced = (a: number) => cost[a]! + pot[to[a ^ 1]!]! - pot[to[a]!]!;
-  const dfs = (u: number, f: number): number => {
-    if (u === sink) return f;
-    onPath[u] = 1;
-    for (; iter[u]! >= 0; iter[u] = admNext[iter[u]!]!) {
-      const a = adm[iter[u]!]!;
-      const v = to[a]!;
-      if (cap[a]! > 0 && !dead[v] && !onPath[v]) {
-        const got = dfs(v, Math.min(f, cap[a]!));
-        if (got > 0) {
-          cap[a] = cap[a]! - got;
-          cap[a ^ 1] = cap[a ^ 1]! + got;
-          onPath[u] = 0;
-          return got;
+  const pathArc = new Int32Array(n);
+
+  /**
+   * One depth-first pass over the admissible arcs from the source, iterative: after each augmentation
+   * it resumes from the tail of the first arc the push saturated instead of starting over. A node whose
+   * arcs are used up is dead for the rest of the pass. Returns the amount pushed.
+   */
+  const pass = (): number => {
+    let pushed = 0;
+    let top = 0;
+    let u = source;
+    onPath[source] = 1;
+    for (;;) {
+      if (u === sink) {
+        let f = Infinity;
+        let cut = 0;
+        for (let i = 0; i < top; i++) {
+          const c = cap[pathArc[i]!]!;
+          if (c < f) {
+            f = c;
+            cut = i;
+          }
         }
+        for (let i = 0; i < top; i++) {
+          const a = pathArc[i]!;
+          cap[a] = cap[a]! - f;
+          cap[a ^ 1] = cap[a ^ 1]! + f;
+        }
+        pushed += f;
+        for (let i = cut; i < top; i++) onPath[to[pathArc[i]!]!] = 0;
+        top = cut;
+        u = to[pathArc[cut]! ^ 1]!;
+        continue;
       }
+      let k = iter[u]!;
+      for (; k >= 0; k = admNext[k]!) {
+        const a = adm[k]!;
+        const v = to[a]!;
+        if (cap[a]! > 0 && !dead[v] && !onPath[v]) break;
+      }
+      iter[u] = k;
+      if (k >= 0) {
+        const a = adm[k]!;
+        pathArc[top++] = a;
+        u = to[a]!;
+        onPath[u] = 1;
+        continue;
+      }
+      dead[u] = 1;
+      onPath[u] = 0;
+      if (top === 0) return pushed;
+      const back = pathArc[--top]!;
+      u = to[back ^ 1]!;
+      iter[u] = admNext[iter[u]!]!;
     }
-    onPath[u] = 0;
-    dead[u] = 1;
-    return 0;
   };
 
   for (;;) {
-    // Dijkstra from the source on reduced costs, stopping once the sink is settled.
+    // Dijkstra from the source on reduced costs, stopping once the sink is settled. A path is worth
+    // taking only while its real cost is negative, i.e. its reduced length is below `limit`.
+    const limit = pot[source]! - pot[sink]!;
+    if (limit <= 0) break;
+    if (bucketHead.length < limit + 1) bucketHead = new Int32Array(limit + 1);
+    bucketHead.fill(-1, 0, limit + 1);
     dist.fill(Infinity);
     dist[source] = 0;
-    let size = 0;
-    const push = (v: number, k: number) => {
-      let i = size++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (heapKey[p]! <= k) break;
-        heapNode[i] = heapNode[p]!;
-        heapKey[i] = heapKey[p]!;
-        i = p;
-      }
-      heapNode[i] = v;
-      heapKey[i] = k;
-    };
-    push(source, 0);
-    while (size > 0) {
-      const u = heapNode[0]!;
-      const k = heapKey[0]!;
-      const lastN = heapNode[--size]!;
-      const lastK = heapKey[size]!;
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= size) break;
-        if (c + 1 < size && heapKey[c + 1]! < heapKey[c]!) c++;
-        if (heapKey[c]! >= lastK) break;
-        heapNode[i] = heapNode[c]!;
-        heapKey[i] = heapKey[c]!;
-        i = c;
-      }
-      heapNode[i] = lastN;
-      heapKey[i] = lastK;
-      if (k > dist[u]!) continue;
-      if (u === sink) break;
-      for (let a = head[u]!; a >= 0; a = next[a]!) {
-        if (cap[a]! <= 0) continue;
-        const v = to[a]!;
-        const nd = k + reduced(a);
-        if (nd < dist[v]!) {
-          dist[v] = nd;
-          push(v, nd);
+    let entries = 0;
+    entryNode[0] = source;
+    entryNext[0] = -1;
+    bucketHead[0] = entries++;
+    let found = false;
+    for (let k = 0; k < limit && !found; k++) {
+      while (bucketHead[k]! >= 0) {
+        const e = bucketHead[k]!;
+        bucketHead[k] = entryNext[e]!;
+        const u = entryNode[e]!;
+        if (dist[u] !== k) continue;
+        if (u === sink) {
+          found = true;
+          break;
+        }
+        for (let a = head[u]!; a >= 0; a = next[a]!) {
+          if (cap[a]! <= 0) continue;
+          const v = to[a]!;
+          const nd = k + reduced(a);
+          if (nd < dist[v]! && nd < limit) {
+            dist[v] = nd;
+            entryNode[entries] = v;
+            entryNext[entries] = bucketHead[nd]!;
+            bucketHead[nd] = entries++;
+          }
         }
       }
     }
+    if (!found) break;
     const dSink = dist[sink]!;
-    if (dSink === Infinity) break;
     // Nodes beyond the sink's distance move by that distance: reduced costs stay >= 0 everywhere.
     for (let v = 0; v < n; v++) pot[v] = pot[v]! + Math.min(dist[v]!, dSink);
-    if (pot[sink]! - pot[source]! >= 0) break;
 
-    // Potentials are fixed for the rest of the phase, so are the admissible arcs: collect them once,
-    // then push a blocking flow on them (Dinic) until the sink is cut off.
+    // Potentials are fixed for the rest of the phase, so are the admissible arcs: collect them once.
     admHead.fill(-1);
     let count = 0;
     for (let a = 0; a < arcs; a++) {
@@ -155,9 +182,8 @@ export function maxWeightFlow(supplyCap: ArrayLike<number>, demandCap: ArrayLike
     for (;;) {
       iter.set(admHead);
       dead.fill(0);
-      let pushed = 0;
-      for (let f = dfs(source, Infinity); f > 0; f = dfs(source, Infinity)) pushed += f;
-      if (pushed === 0) break;
+      onPath.fill(0);
+      if (pass() === 0) break;
     }
   }
   const flow = new Float64Array(P);

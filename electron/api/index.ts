@@ -6,6 +6,8 @@ import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
 import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
+import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
+import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { matchingHandlers } from './matching';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -16,6 +18,11 @@ export function createRouter(): Router {
     ...deskHandlers,
     ...membersHandlers,
     ...tasksHandlers,
+    ...ledgerHandlers,
+    ...ledgerVoucherHandlers,
+    ...ledgerReportHandlers,
+    ...requestsHandlers,
+    ...serviceSetupHandlers,
     ...matchingHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

@@ -3,6 +3,11 @@ import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
 import { membersContract } from './members';
+import { ledgerContract } from './ledger';
+import { ledgerVouchersContract } from './ledger-vouchers';
+import { ledgerReportsContract } from './ledger-reports';
+import { requestsContract } from './requests';
+import { serviceSetupContract } from './serviceSetup';
 import { matchingContract } from './matching';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -12,6 +17,11 @@ export const contract = {
   ...deskContract,
   ...tasksContract,
   ...membersContract,
+  ...ledgerContract,
+  ...ledgerVouchersContract,
+  ...ledgerReportsContract,
+  ...requestsContract,
+  ...serviceSetupContract,
   ...matchingContract,
 };
 

@@ -2,6 +2,8 @@ import type { Command } from '../command';
 import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
+import { ledgerCommands } from './ledger';
+import { requestsCommands } from './requests';
 import { matchingCommands } from './matching';
 
 /** Capabilities append their command lists here. */
@@ -9,5 +11,7 @@ export const COMMANDS: Command[] = [
   ...systemCommands,
   ...membersCommands,
   ...tasksCommands,
+  ...ledgerCommands,
+  ...requestsCommands,
   ...matchingCommands,
 ];

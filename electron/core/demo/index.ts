@@ -3,6 +3,8 @@ import { loadGeoDemo } from './geo';
 import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
+import { loadLedgerDemo } from '../ledger/demo';
+import { loadFrontDeskDemo } from '../requests/demo';
 import { loadMatchingDemo } from '../matching/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
@@ -28,11 +30,14 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
+// The ledger's loader opens books for the cooperatives the registry's loader creates, so it comes after it.
 const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadGeoDemo,
   loadDemoUsers,
   loadRegistryDemo,
   loadTasksDemo,
+  loadLedgerDemo,
+  loadFrontDeskDemo,
   loadMatchingDemo,
 ];
 

@@ -5,6 +5,8 @@ import { listGeo } from '../settings/geo';
 import { textMatches } from './pinyin';
 import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
+import { ledgerSearchProvider } from '../ledger/search';
+import { requestsSearchProvider } from '../requests/search';
 import { matchingSearchProvider } from '../matching/search';
 
 export interface SearchHit {
@@ -39,6 +41,8 @@ const geoProvider: SearchProvider = (store, q, limit) => {
 /** Capabilities append their providers here; results keep this order, so put the most used first. */
 const PROVIDERS: SearchProvider[] = [
   membersSearchProvider,
+  requestsSearchProvider,
+  ledgerSearchProvider,
   tasksSearchProvider,
   matchingSearchProvider,
   usersProvider,

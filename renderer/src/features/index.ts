@@ -2,6 +2,8 @@ import type { Section } from './types';
 import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
+import { ledgerSection } from './ledger';
+import { requestsSection } from './requests';
 import { matchingSection } from './matching';
 
 /**
@@ -10,6 +12,8 @@ import { matchingSection } from './matching';
  */
 export const SECTIONS: Section[] = [
   membersSection,
+  ledgerSection,
+  requestsSection,
   matchingSection,
   tasksSection,
   systemSection,

@@ -8,6 +8,7 @@ import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 import { requestsHandlers, serviceSetupHandlers } from './requests';
+import { matchingHandlers } from './matching';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
@@ -22,6 +23,7 @@ export function createRouter(): Router {
     ...ledgerReportHandlers,
     ...requestsHandlers,
     ...serviceSetupHandlers,
+    ...matchingHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -4,6 +4,7 @@ import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
 import { requestsCommands } from './requests';
+import { matchingCommands } from './matching';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: Command[] = [
   ...tasksCommands,
   ...ledgerCommands,
   ...requestsCommands,
+  ...matchingCommands,
 ];

@@ -7,3 +7,4 @@ export * from '../tasks/schema';
 export * from '../files/schema';
 export * from '../ledger/schema';
 export * from '../requests/schema';
+export * from '../matching/schema';

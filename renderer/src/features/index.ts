@@ -4,6 +4,7 @@ import { membersSection } from './members';
 import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
 import { requestsSection } from './requests';
+import { matchingSection } from './matching';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
@@ -13,6 +14,7 @@ export const SECTIONS: Section[] = [
   membersSection,
   ledgerSection,
   requestsSection,
+  matchingSection,
   tasksSection,
   systemSection,
 ];

@@ -8,6 +8,7 @@ import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
+import { matchingContract } from './matching';
 import { creditContract } from './credit';
 import { creditLoansContract } from './credit-loans';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...ledgerReportsContract,
   ...requestsContract,
   ...serviceSetupContract,
+  ...matchingContract,
   ...creditContract,
   ...creditLoansContract,
 };

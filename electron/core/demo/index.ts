@@ -5,6 +5,7 @@ import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
 import { loadFrontDeskDemo } from '../requests/demo';
+import { loadMatchingDemo } from '../matching/demo';
 import { loadCreditDemo } from '../credit/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
@@ -38,6 +39,7 @@ const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadTasksDemo,
   loadLedgerDemo,
   loadFrontDeskDemo,
+  loadMatchingDemo,
   loadCreditDemo,
 ];
 

@@ -7,6 +7,7 @@ import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
 import { ledgerSearchProvider } from '../ledger/search';
 import { requestsSearchProvider } from '../requests/search';
+import { matchingSearchProvider } from '../matching/search';
 import { creditSearchProvider } from '../credit/search';
 
 export interface SearchHit {
@@ -44,6 +45,7 @@ const PROVIDERS: SearchProvider[] = [
   requestsSearchProvider,
   ledgerSearchProvider,
   tasksSearchProvider,
+  matchingSearchProvider,
   creditSearchProvider,
   usersProvider,
   geoProvider,

@@ -3,6 +3,7 @@ import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
 import { membersContract } from './members';
+import { reportsContract } from './reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
@@ -11,6 +12,7 @@ export const contract = {
   ...deskContract,
   ...tasksContract,
   ...membersContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

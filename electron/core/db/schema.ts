@@ -5,3 +5,4 @@ export * from '../settings/schema';
 export * from '../members/schema';
 export * from '../tasks/schema';
 export * from '../files/schema';
+export * from '../reports/schema';

@@ -2,10 +2,12 @@ import type { Command } from '../command';
 import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
+import { reportsCommands } from './reports';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
   ...systemCommands,
   ...membersCommands,
   ...tasksCommands,
+  ...reportsCommands,
 ];

@@ -65,6 +65,8 @@ export interface ReportDef {
   ownMeta?: boolean;
   /** A single report. */
   build?(store: Store, ctx: BuildContext): ReportBody;
+  /** Runs before an export is built (never before a preview), e.g. to freeze a finished month's figures. */
+  beforeExport?(store: Store, actor: Actor, ctx: BuildContext): void;
   /** A batch: one part per cooperative, each part's tables stacked on its own sheet, or a PDF per part in a zip. */
   batch?: {
     partLabel: string;

@@ -48,6 +48,7 @@ export function preview(store: Store, actor: Actor, key: string, params: ReportP
 export async function exportReport(store: Store, actor: Actor, input: { key: string; params: ReportParams; format: ReportFormat }) {
   const def = accessibleDef(input.key, actor);
   const ctx = buildContext(store, def, input.params);
+  def.beforeExport?.(store, actor, ctx);
   const body = buildSingle(store, def, ctx);
   const file = await renderSingle(body.sheets, input.format, fileBase(def, ctx));
   const content: ReportContent = { title: def.title, parts: [contentPart('', body)] };

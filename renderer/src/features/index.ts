@@ -2,6 +2,7 @@ import type { Section } from './types';
 import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
+import { reportsSection } from './reports';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
@@ -10,5 +11,6 @@ import { tasksSection } from './tasks';
 export const SECTIONS: Section[] = [
   membersSection,
   tasksSection,
+  reportsSection,
   systemSection,
 ];

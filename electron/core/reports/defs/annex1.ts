@@ -1,6 +1,7 @@
 import type { ReportDef } from '../registry';
 import type { Figure } from '../../tasks/figures';
 import { indicatorList } from '../../tasks/indicators';
+import { takeSnapshot } from '../../tasks/snapshots';
 import { reportPeriodLabel } from '../../../../shared/reports';
 
 const BASIS_LABELS: Record<Figure['basis'], string> = { computed: '系统计算', manual: '手工填报', carried: '沿用前期填报', none: '未填报' };
@@ -10,12 +11,12 @@ export function reportMonth(lastMonth: string, today: string): string {
   return lastMonth < today.slice(0, 7) ? lastMonth : today.slice(0, 7);
 }
 
-function basisOf(rows: Figure[], month: string): string {
+function basisOf(rows: Figure[], month: string, finished: boolean): string {
   const frozen = rows.filter((r) => r.fromSnapshot);
   const label = reportPeriodLabel(month);
   if (rows.length > 0 && frozen.length === rows.length) return `${label}月末快照（${frozen[0]!.snapshotAt.slice(0, 10)} 保存，${frozen[0]!.snapshotBy}）`;
-  if (frozen.length === 0) return `${label}当前数据（尚无月末快照，数值会随登记变化）`;
-  return `${label}月末快照 ${frozen.length} 项，当前数据 ${rows.length - frozen.length} 项（快照后新增的指标）`;
+  if (finished) return `${label}已结束，尚无月末快照：导出时将把本表数值保存为该月快照，以后重新生成仍得到相同数值`;
+  return `${label}当前数据（本月未结束，数值会随登记变化；月末后将自动保存快照）`;
 }
 
 /**
@@ -30,6 +31,11 @@ export const annex1: ReportDef = {
   capability: '任务台账',
   roles: ['admin', 'manager'],
   periods: ['month', 'quarter', 'year'],
+  // What is sent for a finished month becomes that month's frozen figures, so it can be regenerated later.
+  beforeExport(store, actor, ctx) {
+    const month = reportMonth(ctx.range.lastMonth, ctx.today);
+    if (month < ctx.today.slice(0, 7) && indicatorList(store, month).rows.some((r) => !r.fromSnapshot)) takeSnapshot(store, actor, month);
+  },
   build(store, ctx) {
     const month = reportMonth(ctx.range.lastMonth, ctx.today);
     const list = indicatorList(store, month);
@@ -51,7 +57,7 @@ export const annex1: ReportDef = {
     }));
     const dec = (r: Record<string, unknown>) => Number(r.decimals);
     return {
-      basis: basisOf(list.rows, month),
+      basis: basisOf(list.rows, month, month < ctx.today.slice(0, 7)),
       sheets: [
         {
           name: '主要指标完成情况',

@@ -18,6 +18,8 @@ export interface LatestReport {
   period: string;
   text: string;
   reporterName: string;
+  /** The progress percent this report set, if it set one. */
+  progress: number | null;
 }
 
 export interface TaskRow {
@@ -99,7 +101,7 @@ export function loadTaskRows(store: Store, today: string, filter: TaskFilter = {
     ).map((r) => [r.taskId, r.n]),
   );
   // One indexed look-up per task (task_reports_task), rather than a pass over every report.
-  const latestSql = `SELECT t.id AS taskId, r.id, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName FROM tasks t
+  const latestSql = `SELECT t.id AS taskId, r.id, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName, r.progress FROM tasks t
        JOIN task_reports r ON r.id = (SELECT x.id FROM task_reports x WHERE x.task_id = t.id AND x.reported_on <= ? ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)`;
   const latest = new Map(
     ((onlyId === undefined ? store.sqlite.prepare(latestSql).all(today) : store.sqlite.prepare(`${latestSql} WHERE t.id = ?`).all(today, onlyId)) as (LatestReport & { taskId: number })[]).map(

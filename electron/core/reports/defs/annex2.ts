@@ -5,10 +5,15 @@ import { listUnits } from '../../tasks/units';
 
 const TITLE = '生产、供销、信用“三位一体”改革重点任务推进情况';
 
-function statusText(t: TaskRow): string {
+/**
+ * The status as of the report's day. For a finished period the percent is the one the latest report then
+ * set (the task's own percent is today's); without such a report no percent is claimed.
+ */
+function statusText(t: TaskRow, running: boolean): string {
   if (t.status === '暂缓') return t.holdReason ? `暂缓（${t.holdReason}）` : '暂缓';
   if (t.status === '已完成') return t.completedOn ? `已完成（${t.completedOn}）` : '已完成';
-  return t.progress > 0 ? `${t.status}（${t.progress}%）` : t.status;
+  const pct = running ? t.progress : (t.latestReport?.progress ?? null);
+  return pct ? `${t.status}（${pct}%）` : t.status;
 }
 
 /** Runs of equal values in a column become one merged cell, as the annex prints 名称 and 事项. */
@@ -51,7 +56,7 @@ export const annex2: ReportDef = {
       responsible: t.responsible.map((u) => u.name).join('、'),
       cooperating: t.cooperating.map((u) => u.name).join('、'),
       progress: t.latestReport ? `${t.latestReport.reportedOn}（${t.latestReport.reporterName}）：${t.latestReport.text}` : '尚未填报进展',
-      status: statusText(t),
+      status: statusText(t, ctx.asOf === ctx.today),
     }));
     const areas = rows.map((r) => r.area);
     return {

@@ -13,15 +13,21 @@ import { PreviewTables } from './PreviewTables';
 import { defaultPeriod, kindOf, periodOptions } from './periods';
 import type { Catalog, Params, ReportInfo } from './types';
 
-interface FormState {
-  kind: PeriodKind;
-  period: string;
-  scope: string;
+/** The signature lines: typed once, kept while switching reports, remembered by the server on export. */
+interface Names {
   unit: string;
   preparer: string;
   reviewer: string;
   preparedOn: string;
 }
+
+interface Choice {
+  kind: PeriodKind;
+  period: string;
+  scope: string;
+}
+
+type FormState = Choice & Names;
 
 const FORMATS: { format: ReportFormat; label: string; batchLabel: string; icon: typeof IconFileSpreadsheet }[] = [
   { format: 'xlsx', label: '导出 Excel', batchLabel: '批量导出 Excel（每个{part}一张工作表）', icon: IconFileSpreadsheet },
@@ -29,32 +35,33 @@ const FORMATS: { format: ReportFormat; label: string; batchLabel: string; icon: 
   { format: 'csv', label: '导出 CSV', batchLabel: '批量导出 CSV（每个{part}一个文件，zip 打包）', icon: IconFileTypeCsv },
 ];
 
-/** Starting values: a history row's parameters (再次导出), else the remembered names and the last finished period. */
-function initialState(cat: Catalog, report: ReportInfo, q: URLSearchParams): FormState {
+/** Starting choices: a history row's parameters (再次导出), else the last finished period. */
+function initialChoice(cat: Catalog, report: ReportInfo, q: URLSearchParams): Choice {
   const period = q.get('period');
   const kind = period && report.periods.includes(kindOf(period)) ? kindOf(period) : report.periods[0]!;
-  return {
-    kind,
-    period: period && kind === kindOf(period) ? period : defaultPeriod(kind, cat.today),
-    scope: q.get('scope') ?? '',
-    unit: q.get('unit') ?? cat.prefs.unit,
-    preparer: q.get('preparer') ?? cat.prefs.preparer,
-    reviewer: q.get('reviewer') ?? cat.prefs.reviewer,
-    preparedOn: cat.today,
-  };
+  return { kind, period: period && kind === kindOf(period) ? period : defaultPeriod(kind, cat.today), scope: q.get('scope') ?? '' };
+}
+
+function initialNames(cat: Catalog, q: URLSearchParams): Names {
+  return { unit: q.get('unit') ?? cat.prefs.unit, preparer: q.get('preparer') ?? cat.prefs.preparer, reviewer: q.get('reviewer') ?? cat.prefs.reviewer, preparedOn: cat.today };
 }
 
 function toParams(f: FormState): Params {
   return { period: f.period, scope: f.scope, unit: f.unit, preparer: f.preparer, reviewer: f.reviewer, preparedOn: f.preparedOn };
 }
 
-function ReportForm({ cat, report, query }: { cat: Catalog; report: ReportInfo; query: URLSearchParams }) {
-  const [form, setForm] = useState<FormState>(() => initialState(cat, report, query));
+function ReportForm({ cat, report, query, names, setNames }: { cat: Catalog; report: ReportInfo; query: URLSearchParams; names: Names; setNames(n: Names): void }) {
+  const [choice, setChoice] = useState<Choice>(() => initialChoice(cat, report, query));
+  const form: FormState = { ...choice, ...names };
   const [shown, setShown] = useState<Params>(() => toParams(form));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [jobId, setJobId] = useState<string | null>(null);
   const { busy, run } = useAction();
-  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<FormState>) => {
+    const { kind, period, scope, ...rest } = patch;
+    if (kind !== undefined || period !== undefined || scope !== undefined) setChoice((c) => ({ kind: kind ?? c.kind, period: period ?? c.period, scope: scope ?? c.scope }));
+    if (Object.keys(rest).length > 0) setNames({ ...names, ...rest });
+  };
   // The server names fields inside the parameters "params.unit"; the form knows them as "unit".
   const fieldErrors = (f: Record<string, string>) => setErrors(Object.fromEntries(Object.entries(f).map(([k, v]) => [k.replace(/^params\./, ''), v])));
   // Period and scope change what is counted: the preview follows them at once; names show on the next 预览.
@@ -159,6 +166,10 @@ export function ReportsPage() {
   const query = queryParams(path);
   const cat = useCall('reports.catalog', {});
   const [key, setKey] = useState(query.get('key') ?? '');
+  const [names, setNames] = useState<Names | null>(null);
+  useEffect(() => {
+    if (cat.data && !names) setNames(initialNames(cat.data, query));
+  }, [cat.data, names, query]);
   const reports = cat.data?.reports ?? [];
   const report = reports.find((r) => r.key === key) ?? reports[0];
   const groups = [...new Set(reports.map((r) => r.capability))];
@@ -166,7 +177,7 @@ export function ReportsPage() {
     <Page title={t('报表中心')}>
       <Loading error={cat.error} loading={cat.loading && !cat.data} />
       {cat.data && reports.length === 0 && <Alert color="gray">{t('您的角色没有可导出的报表。')}</Alert>}
-      {cat.data && report && (
+      {cat.data && report && names && (
         <Grid>
           <Grid.Col span={{ base: 12, md: 3 }}>
             <Paper withBorder p="xs">
@@ -187,7 +198,7 @@ export function ReportsPage() {
             </Paper>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 9 }}>
-            <ReportForm key={report.key} cat={cat.data} report={report} query={report.key === query.get('key') ? query : new URLSearchParams()} />
+            <ReportForm key={report.key} cat={cat.data} report={report} query={report.key === query.get('key') ? query : new URLSearchParams()} names={names} setNames={setNames} />
           </Grid.Col>
         </Grid>
       )}

@@ -99,3 +99,14 @@ describe('content comparison', () => {
     ]);
   });
 });
+
+describe('report periods', () => {
+  it('reads months, quarters and years into date ranges and Chinese labels, and nothing else', async () => {
+    const { periodRange, periodContaining } = await import('../../shared/reports');
+    expect(periodRange('2026-02')).toMatchObject({ kind: 'month', from: '2026-02-01', to: '2026-02-28', label: '2026年2月' });
+    expect(periodRange('2024-Q1')).toMatchObject({ kind: 'quarter', from: '2024-01-01', to: '2024-03-31', firstMonth: '2024-01', lastMonth: '2024-03', label: '2024年第一季度' });
+    expect(periodRange('2026')).toMatchObject({ kind: 'year', from: '2026-01-01', to: '2026-12-31', label: '2026年度' });
+    for (const bad of ['2026-13', '2026-Q5', '26-01', '2026/11', '']) expect(periodRange(bad)).toBeNull();
+    expect(periodContaining('quarter', '2026-11-30')).toBe('2026-Q4');
+  });
+});

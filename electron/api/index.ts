@@ -6,6 +6,7 @@ import { adminHandlers } from './admin';
 import { deskHandlers } from './desk';
 import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
+import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 import { reportsHandlers } from './reports';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -16,6 +17,9 @@ export function createRouter(): Router {
     ...deskHandlers,
     ...membersHandlers,
     ...tasksHandlers,
+    ...ledgerHandlers,
+    ...ledgerVoucherHandlers,
+    ...ledgerReportHandlers,
     ...reportsHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

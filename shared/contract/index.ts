@@ -3,6 +3,9 @@ import { adminContract } from './admin';
 import { deskContract } from './desk';
 import { tasksContract } from './tasks';
 import { membersContract } from './members';
+import { ledgerContract } from './ledger';
+import { ledgerVouchersContract } from './ledger-vouchers';
+import { ledgerReportsContract } from './ledger-reports';
 import { reportsContract } from './reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -12,6 +15,9 @@ export const contract = {
   ...deskContract,
   ...tasksContract,
   ...membersContract,
+  ...ledgerContract,
+  ...ledgerVouchersContract,
+  ...ledgerReportsContract,
   ...reportsContract,
 };
 

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
+import { ledgerCommands } from './ledger';
 import { reportsCommands } from './reports';
 
 /** Capabilities append their command lists here. */
@@ -9,5 +10,6 @@ export const COMMANDS: Command[] = [
   ...systemCommands,
   ...membersCommands,
   ...tasksCommands,
+  ...ledgerCommands,
   ...reportsCommands,
 ];

@@ -5,4 +5,5 @@ export * from '../settings/schema';
 export * from '../members/schema';
 export * from '../tasks/schema';
 export * from '../files/schema';
+export * from '../ledger/schema';
 export * from '../reports/schema';

@@ -3,6 +3,7 @@ import { loadGeoDemo } from './geo';
 import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
+import { loadLedgerDemo } from '../ledger/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
 
@@ -27,11 +28,13 @@ function loadDemoUsers(store: Store): Record<string, number> {
  * Each capability appends its loader here. Loaders run in order inside one audited transaction and
  * skip what already exists, so loading twice adds nothing.
  */
+// The ledger's loader opens books for the cooperatives the registry's loader creates, so it comes after it.
 const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadGeoDemo,
   loadDemoUsers,
   loadRegistryDemo,
   loadTasksDemo,
+  loadLedgerDemo,
 ];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {

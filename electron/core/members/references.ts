@@ -11,6 +11,11 @@ export const REFERENCE_LABELS: Record<string, string> = {
   'coop_members.member_org_id': '合作社成员资格',
   'union_members.org_id': '农合联会员单位',
   'service_sites.operator_org_id': '运营的服务站点',
+  'ledger_books.coop_id': '统一代账账套',
+  'ledger_voucher_lines.member_id': '记账凭证分录',
+  'ledger_opening.member_id': '期初余额',
+  'ledger_member_txns.member_id': '成员交易登记',
+  'ledger_member_shares.member_id': '成员账户量化份额',
 };
 
 export interface Reference {

@@ -5,6 +5,7 @@ import { listGeo } from '../settings/geo';
 import { textMatches } from './pinyin';
 import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
+import { ledgerSearchProvider } from '../ledger/search';
 
 export interface SearchHit {
   kind: string;
@@ -38,6 +39,7 @@ const geoProvider: SearchProvider = (store, q, limit) => {
 /** Capabilities append their providers here; results keep this order, so put the most used first. */
 const PROVIDERS: SearchProvider[] = [
   membersSearchProvider,
+  ledgerSearchProvider,
   tasksSearchProvider,
   usersProvider,
   geoProvider,

@@ -25,7 +25,7 @@ export function Shell({ centreName, onLogout, onDataReplaced }: { centreName: st
     [can],
   );
   const routes = sections.flatMap((s) => s.routes);
-  const home = (routes.find((r) => r.home) ?? routes.find((r) => r.nav))?.path ?? '/';
+  const home = (routes.find((r) => r.home === true || (Array.isArray(r.home) && r.home.includes(user.role))) ?? routes.find((r) => r.nav))?.path ?? '/';
   const found = routes.map((r) => ({ r, params: matchRoute(r.path, path) })).find((x) => x.params !== null);
   useEffect(() => {
     if (!found && routes.length > 0) navigate(home);

@@ -2,6 +2,7 @@ import type { Section } from './types';
 import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
+import { ledgerSection } from './ledger';
 import { reportsSection } from './reports';
 
 /**
@@ -10,6 +11,7 @@ import { reportsSection } from './reports';
  */
 export const SECTIONS: Section[] = [
   membersSection,
+  ledgerSection,
   tasksSection,
   reportsSection,
   systemSection,

@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/roles';
 import type { ComponentType } from 'react';
 
 export interface RouteProps {
@@ -14,8 +15,11 @@ export interface RouteDef {
   component: ComponentType<RouteProps>;
   /** Listed in the side navigation; detail pages are reachable only through links. */
   nav: boolean;
-  /** The landing page for roles that may open it (e.g. the manager's dashboard); else the first nav route. */
-  home?: boolean;
+  /**
+   * The landing page for roles that may open it (e.g. the manager's dashboard); else the first nav route.
+   * A list of roles makes it the landing page for those roles only (the bookkeepers' workload board).
+   */
+  home?: boolean | readonly Role[];
 }
 
 export interface Section {

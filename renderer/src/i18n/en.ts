@@ -2,6 +2,7 @@ import { EN_SYSTEM } from './en-system';
 import { EN_DESK } from './en-desk';
 import { EN_MEMBERS } from './en-members';
 import { EN_TASKS } from './en-tasks';
+import { EN_LEDGER } from './en-ledger';
 import { EN_REPORTS } from './en-reports';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
@@ -10,5 +11,6 @@ export const EN: Record<string, string> = {
   ...EN_DESK,
   ...EN_MEMBERS,
   ...EN_TASKS,
+  ...EN_LEDGER,
   ...EN_REPORTS,
 };

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CoopBooksPanel } from '../ledger/CoopBooksPanel';
 
 export interface RecordPanelProps {
   kind: 'org' | 'household';
@@ -23,4 +24,6 @@ export interface RecordPanel {
   component: ComponentType<RecordPanelProps>;
 }
 
-export const RECORD_PANELS: RecordPanel[] = [];
+export const RECORD_PANELS: RecordPanel[] = [
+  { key: 'ledger', title: '统一代账', kinds: ['org'], orgKinds: ['农民专业合作社'], method: 'ledger.workload', component: CoopBooksPanel },
+];

@@ -76,7 +76,8 @@ export function pdfBlock(spec: SheetSpec): unknown[] {
   );
   return [
     { text: spec.title, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
-    ...(spec.meta ?? []).map((m) => ({ text: m, margin: [0, 0, 0, 2] })),
+    // On paper the meta lines share one wrapped paragraph, so a statement keeps to one page.
+    ...(spec.meta?.length ? [{ text: spec.meta.join('　　　'), margin: [0, 0, 0, 2] }] : []),
     { table: { headerRows: grid.rows, widths: pdfWidths(spec), body: [...header, ...body], dontBreakRows: true }, layout: GRID, margin: [0, 6, 0, 6] },
     ...(spec.footer ?? []).map((f) => ({ text: f, margin: [0, 2, 0, 0] })),
   ];
@@ -92,7 +93,7 @@ export function pdfOfSheets(specs: SheetSpec[]): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [30, 40, 30, 40],
+    pageMargins: [30, 30, 30, 36],
     defaultStyle: { fontSize: 9 },
     content,
     footer: (current: number, total: number) => ({ text: `第 ${current} 页 共 ${total} 页`, alignment: 'center', fontSize: 8, margin: [0, 10, 0, 0] }),

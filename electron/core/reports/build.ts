@@ -45,7 +45,7 @@ export function buildSingle(store: Store, def: ReportDef, ctx: BuildContext): Re
 export function batchParts(store: Store, def: ReportDef, ctx: BuildContext): BatchPart[] {
   if (!def.batch) throw new AppError('REFUSED', `“${def.title}”不是批量报表`);
   const parts = def.batch.parts(store, ctx);
-  if (parts.length === 0) throw new AppError('REFUSED', `${ctx.scopeLabel || '所选范围'}没有可导出的${def.batch.partLabel}`);
+  if (parts.length === 0) throw new AppError('REFUSED', `${ctx.range.label}没有可导出的${def.batch.partLabel}${ctx.scope ? `（范围：${ctx.scopeLabel}）` : ''}`);
   return parts;
 }
 

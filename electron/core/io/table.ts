@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { decodeText, parseCsv } from './csv';
 import { AppError } from '../../../shared/errors';
@@ -21,6 +22,31 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * Streams the first worksheet row by row: loading a 100,000-row workbook whole costs well over a
+ * gigabyte in exceljs, streaming keeps only the cell texts. Styles are read so that date cells
+ * come back as dates rather than Excel serial numbers.
+ */
+async function readFirstSheet(bytes: Buffer): Promise<{ line: number; cells: string[] }[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const matrix: { line: number; cells: string[] }[] = [];
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as ExcelJS.CellValue[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
+      matrix.push({ line: row.number, cells });
+    }
+    break;
+  }
+  if (matrix.length === 0 && !isZip(bytes)) throw new Error('not an xlsx');
+  return matrix;
+}
+
+function isZip(bytes: Buffer): boolean {
+  return bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
+}
+
 function fromMatrix(matrix: { line: number; cells: string[] }[], encoding: string): Table {
   const nonEmpty = matrix.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const head = nonEmpty.shift();
@@ -36,21 +62,12 @@ function fromMatrix(matrix: { line: number; cells: string[] }[], encoding: strin
 export async function readTable(name: string, bytes: Buffer): Promise<Table> {
   const lower = name.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    const wb = new ExcelJS.Workbook();
+    let matrix: { line: number; cells: string[] }[];
     try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      matrix = await readFirstSheet(bytes);
     } catch {
       throw new AppError('VALIDATION', `无法读取 Excel 文件“${name}”，文件可能已损坏或不是 .xlsx 格式`, { file: '文件格式不正确' });
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new AppError('VALIDATION', 'Excel 文件里没有工作表', { file: '没有工作表' });
-    const matrix: { line: number; cells: string[] }[] = [];
-    const width = ws.columnCount;
-    ws.eachRow({ includeEmpty: false }, (row, line) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-      matrix.push({ line, cells });
-    });
     return fromMatrix(matrix, 'xlsx');
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {

@@ -61,6 +61,8 @@ export const reportsContract = defineMethods({
           periods: z.array(z.enum(PERIOD_KINDS)),
           scopes: z.array(z.object({ value: z.string(), label: z.string() })),
           batch: z.string().nullable(),
+          /** Periods to offer first, by kind, where the last finished one would have no data. */
+          suggested: z.record(z.string(), z.string()),
         }),
       ),
     }),

@@ -61,6 +61,8 @@ export interface ReportDef {
   periods: readonly PeriodKind[];
   /** What the report can be limited to (a township, a unit, a cooperative); the first option is the default. */
   scopes?(store: Store): ScopeOption[];
+  /** The period offered first for a kind, when the last finished one (the default) would have no data. */
+  suggestPeriod?(store: Store, kind: PeriodKind, today: string): string | null;
   /** Lines the definition writes itself (a statement's 编制单位): the registry then adds only date and signatures. */
   ownMeta?: boolean;
   /** A single report. */

@@ -23,6 +23,10 @@ export function catalog(store: Store, actor: Actor) {
       periods: [...d.periods],
       scopes: d.scopes?.(store) ?? [],
       batch: d.batch ? d.batch.partLabel : null,
+      suggested: Object.fromEntries(d.periods.flatMap((k) => {
+        const p = d.suggestPeriod?.(store, k, todayOf(store));
+        return p ? [[k, p]] : [];
+      })),
     })),
   };
 }

@@ -154,6 +154,12 @@ export const ledgerStatements: ReportDef = {
   roles: BOOKKEEPING,
   periods: ['year'],
   ownMeta: true,
+  // Books started this year have no finished year yet: offer the running one.
+  suggestPeriod(store, _kind, today) {
+    const last = Number(today.slice(0, 4)) - 1;
+    const years = new Set(booksInScope(store).flatMap((b) => bookYears(store, b.id)));
+    return years.has(last) || !years.has(last + 1) ? null : String(last + 1);
+  },
   scopes: (store) => [
     { value: '', label: '全部已启用账套的合作社' },
     ...booksInScope(store)

@@ -35,11 +35,15 @@ const FORMATS: { format: ReportFormat; label: string; batchLabel: string; icon: 
   { format: 'csv', label: '导出 CSV', batchLabel: '批量导出 CSV（每个{part}一个文件，zip 打包）', icon: IconFileTypeCsv },
 ];
 
+function firstPeriod(report: ReportInfo, kind: PeriodKind, today: string): string {
+  return report.suggested[kind] ?? defaultPeriod(kind, today);
+}
+
 /** Starting choices: a history row's parameters (再次导出), else the last finished period. */
 function initialChoice(cat: Catalog, report: ReportInfo, q: URLSearchParams): Choice {
   const period = q.get('period');
   const kind = period && report.periods.includes(kindOf(period)) ? kindOf(period) : report.periods[0]!;
-  return { kind, period: period && kind === kindOf(period) ? period : defaultPeriod(kind, cat.today), scope: q.get('scope') ?? '' };
+  return { kind, period: period && kind === kindOf(period) ? period : firstPeriod(report, kind, cat.today), scope: q.get('scope') ?? '' };
 }
 
 function initialNames(cat: Catalog, q: URLSearchParams): Names {
@@ -101,7 +105,7 @@ function ReportForm({ cat, report, query, names, setNames }: { cat: Catalog; rep
                 <SegmentedControl
                   aria-label={t('报告期类型')}
                   value={form.kind}
-                  onChange={(v) => set({ kind: v as PeriodKind, period: defaultPeriod(v as PeriodKind, cat.today) })}
+                  onChange={(v) => set({ kind: v as PeriodKind, period: firstPeriod(report, v as PeriodKind, cat.today) })}
                   data={report.periods.map((k) => ({ value: k, label: t(PERIOD_KIND_LABELS[k]) }))}
                 />
               )}

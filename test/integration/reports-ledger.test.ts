@@ -9,6 +9,9 @@ import { balanceSheet, surplusStatement } from '../../electron/core/ledger/repor
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
 import type { CliClient } from '../../electron/cli/io';
+import fs from 'node:fs';
+import path from 'node:path';
+import { main } from '../../electron/cli/main';
 
 type Env = Awaited<ReturnType<typeof setupCore>>;
 type Job = Out<Contract['jobs.status']>;
@@ -107,6 +110,13 @@ describe("each cooperative's statements as a batch", () => {
     expect(s.file).toBeNull();
     expect((await refusal(() => env.admin.call('jobs.download', { id: jobId }))).message).toBe('这个任务没有生成文件');
     expect({ exports: count('report_exports'), blobs: count('file_blobs') }).toEqual(before);
+  });
+
+  it('runs a batch from the command line, waiting for the job', async () => {
+    const out = path.join(env.dir, '年度报表.zip');
+    const code = await main(['reports', 'export', 'statements', '--period', year, '--format', 'pdf', '--out', out, '--data-dir', env.dir, '--user', 'admin', '--password', 'admin-pass-1']);
+    expect(code).toBe(0);
+    expect(readZip(fs.readFileSync(out)).map((e) => e.name).sort()).toEqual(books.map((b) => `${b.coopName}.pdf`).sort());
   });
 
   it('refuses a year no book covers before starting a job', async () => {

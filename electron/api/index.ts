@@ -7,6 +7,7 @@ import { deskHandlers } from './desk';
 import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
+import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { reportsHandlers } from './reports';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -20,6 +21,8 @@ export function createRouter(): Router {
     ...ledgerHandlers,
     ...ledgerVoucherHandlers,
     ...ledgerReportHandlers,
+    ...requestsHandlers,
+    ...serviceSetupHandlers,
     ...reportsHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

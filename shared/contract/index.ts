@@ -6,6 +6,8 @@ import { membersContract } from './members';
 import { ledgerContract } from './ledger';
 import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
+import { requestsContract } from './requests';
+import { serviceSetupContract } from './serviceSetup';
 import { reportsContract } from './reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -18,6 +20,8 @@ export const contract = {
   ...ledgerContract,
   ...ledgerVouchersContract,
   ...ledgerReportsContract,
+  ...requestsContract,
+  ...serviceSetupContract,
   ...reportsContract,
 };
 

@@ -3,6 +3,7 @@ import { systemCommands } from './system';
 import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
+import { requestsCommands } from './requests';
 import { reportsCommands } from './reports';
 
 /** Capabilities append their command lists here. */
@@ -11,5 +12,6 @@ export const COMMANDS: Command[] = [
   ...membersCommands,
   ...tasksCommands,
   ...ledgerCommands,
+  ...requestsCommands,
   ...reportsCommands,
 ];

@@ -6,4 +6,5 @@ export * from '../members/schema';
 export * from '../tasks/schema';
 export * from '../files/schema';
 export * from '../ledger/schema';
+export * from '../requests/schema';
 export * from '../reports/schema';

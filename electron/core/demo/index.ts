@@ -4,6 +4,7 @@ import { loadRegistryDemo } from '../members/demo';
 import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
+import { loadFrontDeskDemo } from '../requests/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
 
@@ -35,6 +36,7 @@ const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadRegistryDemo,
   loadTasksDemo,
   loadLedgerDemo,
+  loadFrontDeskDemo,
 ];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {

@@ -43,6 +43,25 @@ async function readFirstSheet(bytes: Buffer): Promise<{ line: number; cells: str
   return matrix;
 }
 
+/**
+ * exceljs's stream reader needs the workbook part before the sheets in the zip; files written by a
+ * streaming writer (ours included) put it after, so those are loaded whole instead.
+ */
+async function loadFirstSheet(bytes: Buffer): Promise<{ line: number; cells: string[] }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no worksheet');
+  const matrix: { line: number; cells: string[] }[] = [];
+  const width = ws.columnCount;
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    matrix.push({ line, cells });
+  });
+  return matrix;
+}
+
 function isZip(bytes: Buffer): boolean {
   return bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
 }
@@ -64,7 +83,7 @@ export async function readTable(name: string, bytes: Buffer): Promise<Table> {
   if (lower.endsWith('.xlsx')) {
     let matrix: { line: number; cells: string[] }[];
     try {
-      matrix = await readFirstSheet(bytes);
+      matrix = await readFirstSheet(bytes).catch(() => loadFirstSheet(bytes));
     } catch {
       throw new AppError('VALIDATION', `无法读取 Excel 文件“${name}”，文件可能已损坏或不是 .xlsx 格式`, { file: '文件格式不正确' });
     }

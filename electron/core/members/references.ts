@@ -16,6 +16,11 @@ export const REFERENCE_LABELS: Record<string, string> = {
   'ledger_opening.member_id': '期初余额',
   'ledger_member_txns.member_id': '成员交易登记',
   'ledger_member_shares.member_id': '成员账户量化份额',
+  'service_requests.household_id': '前台服务申请',
+  'service_requests.org_id': '前台服务申请',
+  'service_contracts.household_id': '托管合同',
+  'service_contracts.org_id': '托管合同',
+  'providers.org_id': '服务主体',
 };
 
 export interface Reference {

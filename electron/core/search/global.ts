@@ -6,6 +6,7 @@ import { textMatches } from './pinyin';
 import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
 import { ledgerSearchProvider } from '../ledger/search';
+import { requestsSearchProvider } from '../requests/search';
 
 export interface SearchHit {
   kind: string;
@@ -39,6 +40,7 @@ const geoProvider: SearchProvider = (store, q, limit) => {
 /** Capabilities append their providers here; results keep this order, so put the most used first. */
 const PROVIDERS: SearchProvider[] = [
   membersSearchProvider,
+  requestsSearchProvider,
   ledgerSearchProvider,
   tasksSearchProvider,
   usersProvider,

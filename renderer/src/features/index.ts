@@ -3,6 +3,7 @@ import { systemSection } from './system';
 import { membersSection } from './members';
 import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
+import { requestsSection } from './requests';
 import { reportsSection } from './reports';
 
 /**
@@ -12,6 +13,7 @@ import { reportsSection } from './reports';
 export const SECTIONS: Section[] = [
   membersSection,
   ledgerSection,
+  requestsSection,
   tasksSection,
   reportsSection,
   systemSection,

@@ -3,6 +3,7 @@ import { EN_DESK } from './en-desk';
 import { EN_MEMBERS } from './en-members';
 import { EN_TASKS } from './en-tasks';
 import { EN_LEDGER } from './en-ledger';
+import { EN_REQUESTS } from './en-requests';
 import { EN_REPORTS } from './en-reports';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
@@ -12,5 +13,6 @@ export const EN: Record<string, string> = {
   ...EN_MEMBERS,
   ...EN_TASKS,
   ...EN_LEDGER,
+  ...EN_REQUESTS,
   ...EN_REPORTS,
 };

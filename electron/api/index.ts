@@ -8,6 +8,7 @@ import { membersHandlers } from './members';
 import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 import { requestsHandlers, serviceSetupHandlers } from './requests';
+import { matchingHandlers } from './matching';
 import { reportsHandlers } from './reports';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -23,6 +24,7 @@ export function createRouter(): Router {
     ...ledgerReportHandlers,
     ...requestsHandlers,
     ...serviceSetupHandlers,
+    ...matchingHandlers,
     ...reportsHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);

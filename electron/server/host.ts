@@ -17,6 +17,8 @@ export class HostController implements HostPort {
     private readonly core: AppCore,
     private readonly backend: Backend,
     private readonly staticDir: string,
+    /** Login attempts per client address per minute; the simulated desks of a benchmark share one address. */
+    private readonly loginsPerMinute?: number,
   ) {}
 
   status(): HostStatus {
@@ -39,6 +41,7 @@ export class HostController implements HostPort {
         port: cfg.hostPort,
         tls: { key: tls.key, cert: tls.cert },
         allowedHosts: address === '0.0.0.0' ? lanAddresses() : [address],
+        loginsPerMinute: this.loginsPerMinute,
       });
       const shown = address === '0.0.0.0' ? (lanAddresses().find((a) => a !== '127.0.0.1') ?? '127.0.0.1') : address;
       this.state = { ...this.state, running: true, url: `https://${shown}:${this.server.port}`, fingerprint: tls.fingerprint, startedAt: new Date().toISOString() };

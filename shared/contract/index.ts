@@ -8,6 +8,7 @@ import { ledgerVouchersContract } from './ledger-vouchers';
 import { ledgerReportsContract } from './ledger-reports';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
+import { matchingContract } from './matching';
 import { reportsContract } from './reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
@@ -22,6 +23,7 @@ export const contract = {
   ...ledgerReportsContract,
   ...requestsContract,
   ...serviceSetupContract,
+  ...matchingContract,
   ...reportsContract,
 };
 

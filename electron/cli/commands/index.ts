@@ -4,6 +4,7 @@ import { membersCommands } from './members';
 import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
 import { requestsCommands } from './requests';
+import { matchingCommands } from './matching';
 import { reportsCommands } from './reports';
 
 /** Capabilities append their command lists here. */
@@ -13,5 +14,6 @@ export const COMMANDS: Command[] = [
   ...tasksCommands,
   ...ledgerCommands,
   ...requestsCommands,
+  ...matchingCommands,
   ...reportsCommands,
 ];

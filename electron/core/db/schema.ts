@@ -7,4 +7,5 @@ export * from '../tasks/schema';
 export * from '../files/schema';
 export * from '../ledger/schema';
 export * from '../requests/schema';
+export * from '../matching/schema';
 export * from '../reports/schema';

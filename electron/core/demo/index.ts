@@ -5,6 +5,7 @@ import { findByUsername, insertUser } from '../auth/users';
 import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
 import { loadFrontDeskDemo } from '../requests/demo';
+import { loadMatchingDemo } from '../matching/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
 
@@ -37,6 +38,7 @@ const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadTasksDemo,
   loadLedgerDemo,
   loadFrontDeskDemo,
+  loadMatchingDemo,
 ];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {

@@ -21,6 +21,14 @@ export const REFERENCE_LABELS: Record<string, string> = {
   'service_contracts.household_id': '托管合同',
   'service_contracts.org_id': '托管合同',
   'providers.org_id': '服务主体',
+  'listings.org_id': '产销对接挂牌',
+  'listings.household_id': '产销对接挂牌',
+  'deals.seller_org_id': '产销对接成交（供方）',
+  'deals.seller_household_id': '产销对接成交（供方）',
+  'deals.buyer_org_id': '产销对接成交（需方）',
+  'deals.buyer_household_id': '产销对接成交（需方）',
+  'matching_event_parties.org_id': '产销对接活动',
+  'matching_event_parties.household_id': '产销对接活动',
 };
 
 export interface Reference {

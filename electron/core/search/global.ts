@@ -7,6 +7,7 @@ import { tasksSearchProvider } from '../tasks/search';
 import { membersSearchProvider } from '../members/searchProvider';
 import { ledgerSearchProvider } from '../ledger/search';
 import { requestsSearchProvider } from '../requests/search';
+import { matchingSearchProvider } from '../matching/search';
 
 export interface SearchHit {
   kind: string;
@@ -43,6 +44,7 @@ const PROVIDERS: SearchProvider[] = [
   requestsSearchProvider,
   ledgerSearchProvider,
   tasksSearchProvider,
+  matchingSearchProvider,
   usersProvider,
   geoProvider,
 ];

@@ -4,6 +4,7 @@ import { membersSection } from './members';
 import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
 import { requestsSection } from './requests';
+import { matchingSection } from './matching';
 import { reportsSection } from './reports';
 
 /**
@@ -14,6 +15,7 @@ export const SECTIONS: Section[] = [
   membersSection,
   ledgerSection,
   requestsSection,
+  matchingSection,
   tasksSection,
   reportsSection,
   systemSection,

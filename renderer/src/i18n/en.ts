@@ -4,6 +4,7 @@ import { EN_MEMBERS } from './en-members';
 import { EN_TASKS } from './en-tasks';
 import { EN_LEDGER } from './en-ledger';
 import { EN_REQUESTS } from './en-requests';
+import { EN_MATCHING } from './en-matching';
 import { EN_REPORTS } from './en-reports';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
@@ -14,5 +15,6 @@ export const EN: Record<string, string> = {
   ...EN_TASKS,
   ...EN_LEDGER,
   ...EN_REQUESTS,
+  ...EN_MATCHING,
   ...EN_REPORTS,
 };

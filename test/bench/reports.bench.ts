@@ -177,14 +177,14 @@ export default async function reportsBench(): Promise<void> {
     const check = await timeIt(() => client.call<Out<Contract['reports.regenerate']>>('reports.regenerate', { id: hist.rows[0]!.id }));
     line('regenerate and compare the 500-cooperative batch', fmt(check.ms), check.value.matches ? 'matches' : `differs in ${check.value.total} cells`);
 
-    heading(`reports: annexes and registry summary (demo data + ${SCALE.households.toLocaleString()} households, ${SCALE.orgs.toLocaleString()} organisations, ${31 + SCALE.addedTasks} tasks, ${SCALE.reports.toLocaleString()} progress reports)`);
+    heading(`reports: annexes, registry summary, service and matching statistics (demo data + ${SCALE.households.toLocaleString()} households, ${SCALE.orgs.toLocaleString()} organisations, ${31 + SCALE.addedTasks} tasks, ${SCALE.reports.toLocaleString()} progress reports)`);
     const gen = await timeIt(() => generateCounty(core));
     line('generate county-scale data', fmt(gen.ms));
     const lastMonth = addMonths(today.slice(0, 7), -1);
     const first = await timeIt(() => client.call('indicators.list', {}));
     line(`first indicator view freezes ${SCALE.snapshotMonths} months`, fmt(first.ms));
     const params = (period: string) => ({ period, unit: '云阳县为农服务中心', preparer: '王制表', reviewer: '李审核', preparedOn: today });
-    for (const key of ['annex1', 'annex2', 'members']) {
+    for (const key of ['annex1', 'annex2', 'members', 'service', 'matching']) {
       const prev = await timeIt(() => client.call<Out<Contract['reports.preview']>>('reports.preview', { key, params: params(lastMonth) }));
       const sheets = prev.value.sheets;
       const rows = sheets.reduce((n, s) => n + s.rows.length, 0);

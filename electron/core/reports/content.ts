@@ -101,13 +101,12 @@ function diffSheet(where: string, a: ContentSheet, b: ContentSheet, out: Differe
     }
     for (let c = 0; c < Math.max(ra.length, rb.length); c++)
       if (ra[c] !== rb[c]) out.push({ where: `${label} · ${hb[c] ?? ha[c] ?? `第 ${c + 1} 列`}`, was: ra[c] ?? '', now: rb[c] ?? '' });
-    if (out.length > MAX_DIFFERENCES) return;
   }
   if (JSON.stringify(a.merges) !== JSON.stringify(b.merges)) out.push({ where: `${where}合并单元格`, was: `${a.merges.length} 处`, now: `${b.merges.length} 处` });
   diffLines(`${where}表尾`, a.footer, b.footer, out);
 }
 
-/** Which cells differ between what was sent and a regeneration, in words a manager can check. */
+/** Which cells differ between what was sent and a regeneration, in words a manager can check (the first 200, and how many). */
 export function diffContent(was: ReportContent, now: ReportContent): { differences: Difference[]; total: number } {
   const out: Difference[] = [];
   if (was.title !== now.title) out.push({ where: '报表名称', was: was.title, now: now.title });

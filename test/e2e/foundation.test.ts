@@ -46,6 +46,8 @@ describe('foundation in the browser', () => {
     await e.page.getByLabel('确认新密码').fill('front-pass-2');
     await e.page.getByRole('button', { name: '修改密码' }).click();
     await expect.poll(() => e.page.getByTestId('user-menu').innerText()).toMatch(/王前台（前台）/);
+    // Each role lands where its day starts: the front desk on its own desk.
+    await e.page.getByRole('heading', { name: '我的工作台' }).waitFor();
 
     await expect.poll(() => e.page.getByRole('link', { name: '用户管理', exact: true }).count()).toBe(0);
     await expect.poll(() => e.page.getByRole('link', { name: '审计日志', exact: true }).count()).toBe(0);

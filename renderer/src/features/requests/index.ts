@@ -16,7 +16,7 @@ export const requestsSection: Section = {
   icon: IconHeadset,
   routes: [
     { path: '/requests/new', title: '受理登记', method: 'requests.create', component: IntakePage, nav: true },
-    { path: '/requests/mine', title: '我的工作台', method: 'requests.create', component: MyDeskPage, nav: true },
+    { path: '/requests/mine', title: '我的工作台', method: 'requests.create', component: MyDeskPage, nav: true, home: ['frontdesk'] },
     { path: '/requests', title: '服务申请', method: 'requests.list', component: QueuePage, nav: true },
     { path: '/requests/item/:id', title: '服务申请详情', method: 'requests.get', component: RequestPage, nav: false },
     { path: '/requests/contracts', title: '托管合同', method: 'serviceContracts.list', component: ContractsPage, nav: true },

@@ -14,7 +14,7 @@ export const tasksSection: Section = {
   icon: IconChecklist,
   header: TasksBell,
   routes: [
-    { path: '/tasks/dashboard', title: '改革工作台', method: 'tasks.dashboard', component: DashboardPage, nav: true, home: true },
+    { path: '/tasks/dashboard', title: '改革工作台', method: 'tasks.dashboard', component: DashboardPage, nav: true, home: ['admin', 'manager'] },
     { path: '/tasks', title: '重点任务', method: 'tasks.list', component: TasksPage, nav: true },
     { path: '/tasks/item/:id', title: '任务详情', method: 'tasks.get', component: TaskPage, nav: false },
     { path: '/tasks/indicators', title: '主要指标', method: 'indicators.list', component: IndicatorsPage, nav: true },

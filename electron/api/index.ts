@@ -9,6 +9,7 @@ import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { matchingHandlers } from './matching';
+import { reportsHandlers } from './reports';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
@@ -24,6 +25,7 @@ export function createRouter(): Router {
     ...requestsHandlers,
     ...serviceSetupHandlers,
     ...matchingHandlers,
+    ...reportsHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

@@ -9,6 +9,7 @@ import { ledgerReportsContract } from './ledger-reports';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
 import { matchingContract } from './matching';
+import { reportsContract } from './reports';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...requestsContract,
   ...serviceSetupContract,
   ...matchingContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
 import { requestsCommands } from './requests';
 import { matchingCommands } from './matching';
+import { reportsCommands } from './reports';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   ...ledgerCommands,
   ...requestsCommands,
   ...matchingCommands,
+  ...reportsCommands,
 ];

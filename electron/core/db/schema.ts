@@ -8,3 +8,4 @@ export * from '../files/schema';
 export * from '../ledger/schema';
 export * from '../requests/schema';
 export * from '../matching/schema';
+export * from '../reports/schema';

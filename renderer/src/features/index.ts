@@ -5,6 +5,7 @@ import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
 import { requestsSection } from './requests';
 import { matchingSection } from './matching';
+import { reportsSection } from './reports';
 
 /**
  * Navigation in the order the centre works: 会员档案, 统一代账, 前台受理, 产销对接, 任务台账, 报表上报,
@@ -16,5 +17,6 @@ export const SECTIONS: Section[] = [
   requestsSection,
   matchingSection,
   tasksSection,
+  reportsSection,
   systemSection,
 ];

@@ -9,6 +9,7 @@ import { tasksHandlers } from './tasks';
 import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './ledger';
 import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { matchingHandlers } from './matching';
+import { reportsHandlers } from './reports';
 import { creditHandlers, creditLoanHandlers } from './credit';
 
 /** The one place where every method meets its handler and its allowed roles. */
@@ -25,6 +26,7 @@ export function createRouter(): Router {
     ...requestsHandlers,
     ...serviceSetupHandlers,
     ...matchingHandlers,
+    ...reportsHandlers,
     ...creditHandlers,
     ...creditLoanHandlers,
   } satisfies Record<keyof typeof contract, unknown>;

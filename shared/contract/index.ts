@@ -9,6 +9,7 @@ import { ledgerReportsContract } from './ledger-reports';
 import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
 import { matchingContract } from './matching';
+import { reportsContract } from './reports';
 import { creditContract } from './credit';
 import { creditLoansContract } from './credit-loans';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...requestsContract,
   ...serviceSetupContract,
   ...matchingContract,
+  ...reportsContract,
   ...creditContract,
   ...creditLoansContract,
 };

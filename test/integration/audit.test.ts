@@ -38,6 +38,7 @@ describe('audit chain', () => {
   });
 
   it('reports a deleted row at the row after it', () => {
+    sql().prepare('DELETE FROM audit_refs WHERE audit_id = 2').run();
     sql().prepare('DELETE FROM audit_log WHERE id = 2').run();
     const r = verifyChain(sql());
     expect(r.ok).toBe(false);
@@ -52,5 +53,40 @@ describe('audit chain', () => {
     const r = verifyChain(sql());
     expect(r.firstBroken?.id).toBe(3);
     expect(r.firstBroken?.reason).toContain('链接不符');
+  });
+});
+
+describe('record history index', () => {
+  it('finds a record\'s history by entity and id through audit_refs, not by text search', async () => {
+    const t = (await env.admin.call<{ id: number; name: string }[]>('geo.list'))[0]!;
+    await env.admin.call('geo.saveTownship', { id: t.id, name: '历史镇' });
+    const { rows, total } = await env.admin.call<{ total: number; rows: { method: string }[] }>('audit.list', { entity: 'township', entityId: String(t.id) });
+    expect(total).toBe(2);
+    expect(rows.map((r) => r.method)).toEqual(['geo.saveTownship', 'geo.saveTownship']);
+    const plan = sql().prepare("EXPLAIN QUERY PLAN SELECT audit_id FROM audit_refs WHERE entity = 'township' AND entity_id = '1'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING COVERING INDEX audit_refs_record');
+  });
+});
+
+describe('audit_refs backfill', () => {
+  it('indexes rows written before the table existed', async () => {
+    const { openDatabase } = await import('../../electron/core/db/connection');
+    const { loadMigrations } = await import('../../electron/core/db/migrate');
+    const { migrationsDir } = await import('../../electron/core/db/migrations-dir');
+    const path = await import('node:path');
+    const all = loadMigrations(migrationsDir());
+    const cut = all.findIndex((m) => m.tag.endsWith('_audit_refs'));
+    const file = path.join(env.dir, 'old.sqlite');
+    const old = openDatabase(file, { backupsDir: path.join(env.dir, 'b'), migrations: all.slice(0, cut) });
+    old.sqlite
+      .prepare("INSERT INTO audit_log (id, at, user_id, username, method, entity, entity_ids, summary, prev_hash, hash) VALUES (1, 'x', NULL, 'u', 'm', 'township', '[7,8]', '{}', 'p', 'h')")
+      .run();
+    old.sqlite.close();
+    const upgraded = openDatabase(file, { backupsDir: path.join(env.dir, 'b'), migrations: all });
+    expect(upgraded.sqlite.prepare('SELECT entity, entity_id AS id FROM audit_refs ORDER BY entity_id').all()).toEqual([
+      { entity: 'township', id: '7' },
+      { entity: 'township', id: '8' },
+    ]);
+    upgraded.sqlite.close();
   });
 });

@@ -5,6 +5,7 @@ import { tasksCommands } from './tasks';
 import { ledgerCommands } from './ledger';
 import { requestsCommands } from './requests';
 import { matchingCommands } from './matching';
+import { reportsCommands } from './reports';
 import { creditCommands } from './credit';
 
 /** Capabilities append their command lists here. */
@@ -15,5 +16,6 @@ export const COMMANDS: Command[] = [
   ...ledgerCommands,
   ...requestsCommands,
   ...matchingCommands,
+  ...reportsCommands,
   ...creditCommands,
 ];

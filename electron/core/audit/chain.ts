@@ -38,6 +38,7 @@ export function appendAudit(sqlite: Database.Database, actor: Actor, method: str
   const insert = sqlite.prepare(
     'INSERT INTO audit_log (id, at, user_id, username, method, entity, entity_ids, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const ref = sqlite.prepare('INSERT INTO audit_refs (audit_id, entity, entity_id) VALUES (?, ?, ?)');
   for (const e of entries) {
     id += 1;
     const fields: ChainFields = {
@@ -53,6 +54,7 @@ export function appendAudit(sqlite: Database.Database, actor: Actor, method: str
     };
     const hash = rowHash(fields);
     insert.run(id, at, fields.userId, fields.username, method, fields.entity, fields.entityIds, fields.summary, prevHash, hash);
+    for (const x of new Set(e.ids.map(String))) ref.run(id, e.entity, x);
     prevHash = hash;
   }
 }

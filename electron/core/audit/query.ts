@@ -38,8 +38,9 @@ export function listAudit(store: Store, f: AuditFilter): { total: number; rows: 
     args.push(f.entity);
   }
   if (f.entityId) {
-    where.push("(entity_ids LIKE ? OR entity_ids LIKE ? OR entity_ids LIKE ? OR entity_ids = ?)");
-    args.push(`[${f.entityId},%`, `%,${f.entityId},%`, `%,${f.entityId}]`, `[${f.entityId}]`);
+    where.push(f.entity ? 'id IN (SELECT audit_id FROM audit_refs WHERE entity = ? AND entity_id = ?)' : 'id IN (SELECT audit_id FROM audit_refs WHERE entity_id = ?)');
+    if (f.entity) args.push(f.entity);
+    args.push(f.entityId);
   }
   if (f.from) {
     where.push('at >= ?');

@@ -3,14 +3,14 @@ import { formatFen } from '../../../shared/money';
 import { APP_STATUS_LABELS, type AppStatus } from '../../../shared/credit';
 import { writeXlsx } from '../io/xlsx';
 import type { SheetSpec } from '../io/sheet';
-import { todayOf } from '../tasks/dates';
+import { addMonths, todayOf } from '../tasks/dates';
 import { allCampaigns, campaignTotals } from './campaigns';
 import { indicator8 } from './indicator';
 
 /**
- * The year's loan-assistance figures: applications taken, bank approvals, amounts granted and disbursed,
- * by bank, product, industry and township. An application counts in the year it was taken, an approval in
- * the year the bank decided, a disbursement in the year it was paid out.
+ * Loan-assistance figures for a span of days: applications taken, bank approvals, amounts granted and
+ * disbursed, by bank, product, industry and township. An application counts when it was taken, an approval
+ * when the bank decided, a disbursement when it was paid out.
  */
 
 interface AppFacts {
@@ -63,8 +63,12 @@ function load(store: Store) {
 }
 
 export function creditFigures(store: Store, year: number) {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
+  return figuresBetween(store, `${year}-01-01`, `${year}-12-31`);
+}
+
+/** The figures of any span of days (a month, quarter or year of the report centre); indicator 8 for the year of `to`. */
+export function figuresBetween(store: Store, from: string, to: string) {
+  const year = Number(to.slice(0, 4));
   const today = todayOf(store);
   const upTo = to < today ? to : today;
   const inYear = (d: string) => d >= from && d <= to;
@@ -96,7 +100,8 @@ export function creditFigures(store: Store, year: number) {
     return [...rows.values()].sort((a, b) => b.disbursedFen - a.disbursedFen || b.applications - a.applications || a.key.localeCompare(b.key, 'zh-CN'));
   };
 
-  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const months: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = addMonths(m, 1)) months.push(m);
   const ind = indicator8(store, year, upTo);
   return {
     year,
@@ -125,7 +130,7 @@ export function creditFigures(store: Store, year: number) {
   };
 }
 
-const groupColumns = (first: string): SheetSpec['columns'] => [
+export const groupColumns = (first: string): SheetSpec['columns'] => [
   { header: first, key: 'key', width: 30 },
   { header: '受理申请', key: 'applications', kind: 'int' },
   { header: '银行批准', key: 'approvals', kind: 'int' },

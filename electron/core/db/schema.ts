@@ -8,4 +8,5 @@ export * from '../files/schema';
 export * from '../ledger/schema';
 export * from '../requests/schema';
 export * from '../matching/schema';
+export * from '../reports/schema';
 export * from '../credit/schema';

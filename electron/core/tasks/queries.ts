@@ -18,6 +18,8 @@ export interface LatestReport {
   period: string;
   text: string;
   reporterName: string;
+  /** The progress percent this report set, if it set one. */
+  progress: number | null;
 }
 
 export interface TaskRow {
@@ -90,19 +92,21 @@ export function loadTaskRows(store: Store, today: string, filter: TaskFilter = {
     (m) => m.taskId,
   );
   const inds = group(scope<{ taskId: number; indicatorId: number }>('SELECT task_id AS taskId, indicator_id AS indicatorId FROM task_indicators', 'task_id'), (r) => r.taskId);
+  // Reports dated after `today` do not count, so that a past day's view (the report centre's annex 2 for an
+  // earlier month) shows what had been reported by then; for the real today this excludes nothing.
   const reportCounts = new Map(
     (onlyId === undefined
-      ? (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports GROUP BY task_id').all() as { taskId: number; n: number }[])
-      : (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports WHERE task_id = ?').all(onlyId) as { taskId: number; n: number }[])
+      ? (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports WHERE reported_on <= ? GROUP BY task_id').all(today) as { taskId: number; n: number }[])
+      : (store.sqlite.prepare('SELECT task_id AS taskId, count(*) AS n FROM task_reports WHERE reported_on <= ? AND task_id = ?').all(today, onlyId) as { taskId: number; n: number }[])
     ).map((r) => [r.taskId, r.n]),
   );
   // One indexed look-up per task (task_reports_task), rather than a pass over every report.
+  const latestSql = `SELECT t.id AS taskId, r.id, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName, r.progress FROM tasks t
+       JOIN task_reports r ON r.id = (SELECT x.id FROM task_reports x WHERE x.task_id = t.id AND x.reported_on <= ? ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)`;
   const latest = new Map(
-    scope<LatestReport & { taskId: number }>(
-      `SELECT t.id AS taskId, r.id, r.reported_on AS reportedOn, r.period, r.text, r.reporter_name AS reporterName FROM tasks t
-       JOIN task_reports r ON r.id = (SELECT x.id FROM task_reports x WHERE x.task_id = t.id ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)`,
-      't.id',
-    ).map(({ taskId, ...r }) => [taskId, r]),
+    ((onlyId === undefined ? store.sqlite.prepare(latestSql).all(today) : store.sqlite.prepare(`${latestSql} WHERE t.id = ?`).all(today, onlyId)) as (LatestReport & { taskId: number })[]).map(
+      ({ taskId, ...r }) => [taskId, r],
+    ),
   );
   const rows = store.db
     .select()

@@ -5,6 +5,7 @@ import { tasksSection } from './tasks';
 import { ledgerSection } from './ledger';
 import { requestsSection } from './requests';
 import { matchingSection } from './matching';
+import { reportsSection } from './reports';
 import { creditSection } from './credit';
 
 /**
@@ -18,5 +19,6 @@ export const SECTIONS: Section[] = [
   matchingSection,
   creditSection,
   tasksSection,
+  reportsSection,
   systemSection,
 ];

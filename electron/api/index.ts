@@ -10,6 +10,7 @@ import { ledgerHandlers, ledgerReportHandlers, ledgerVoucherHandlers } from './l
 import { requestsHandlers, serviceSetupHandlers } from './requests';
 import { matchingHandlers } from './matching';
 import { reportsHandlers } from './reports';
+import { creditHandlers, creditLoanHandlers } from './credit';
 
 /** The one place where every method meets its handler and its allowed roles. */
 export function createRouter(): Router {
@@ -26,6 +27,8 @@ export function createRouter(): Router {
     ...serviceSetupHandlers,
     ...matchingHandlers,
     ...reportsHandlers,
+    ...creditHandlers,
+    ...creditLoanHandlers,
   } satisfies Record<keyof typeof contract, unknown>;
   return new Router(contract, impls as unknown as Record<string, Impl<MethodDef>>);
 }

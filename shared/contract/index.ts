@@ -10,6 +10,8 @@ import { requestsContract } from './requests';
 import { serviceSetupContract } from './serviceSetup';
 import { matchingContract } from './matching';
 import { reportsContract } from './reports';
+import { creditContract } from './credit';
+import { creditLoansContract } from './credit-loans';
 
 /** Every method of the app; each capability adds its own contract file and spreads it here. */
 export const contract = {
@@ -25,6 +27,8 @@ export const contract = {
   ...serviceSetupContract,
   ...matchingContract,
   ...reportsContract,
+  ...creditContract,
+  ...creditLoansContract,
 };
 
 export type Contract = typeof contract;

@@ -126,15 +126,17 @@ describe('computed indicators', () => {
   });
 
   it('carries a hand-entered indicator forward and checks its decimals', async () => {
-    const eight = byNo(await list(), 8);
-    expect(eight).toMatchObject({ hasSource: false, value: null, basis: 'none', how: '尚未填报' });
-    const tooFine = await refusal(() => env.admin.call('indicators.setValue', { id: eight.id, period: lastMonth, value: 18.555, note: '' }));
+    // Every plan indicator has a source now (6 the front desk, 8 credit); removing this file's stand-in for 6 leaves it entered by hand.
+    unregister();
+    const six = byNo(await list(), 6);
+    expect(six).toMatchObject({ hasSource: false, value: null, basis: 'none', how: '尚未填报' });
+    const tooFine = await refusal(() => env.admin.call('indicators.setValue', { id: six.id, period: lastMonth, value: 18.555, note: '' }));
     expect(tooFine.fields?.value).toBe('数值最多保留 2 位小数');
     const oneId = byNo(await list(), 1).id;
     const wholeOnly = await refusal(() => env.admin.call('indicators.setValue', { id: oneId, period: thisMonth, value: 2.5, note: '民政局' }));
     expect(wholeOnly.fields?.value).toBe('数值必须是整数');
-    await env.admin.call('indicators.setValue', { id: eight.id, period: lastMonth, value: 18.5, note: '县金融工作服务中心' });
-    expect(byNo(await list(), 8)).toMatchObject({ value: 18.5, basis: 'carried', carriedFrom: lastMonth, pct2027: 18.5 / 30 });
+    await env.admin.call('indicators.setValue', { id: six.id, period: lastMonth, value: 18.5, note: '县农业农村委' });
+    expect(byNo(await list(), 6)).toMatchObject({ value: 18.5, basis: 'carried', carriedFrom: lastMonth, pct2027: 18.5 / 60 });
   });
 });
 
@@ -153,12 +155,12 @@ describe('month-end snapshots', () => {
     const again = await refusal(() => env.admin.call('indicators.snapshot', { period: lastMonth }));
     expect(again.code).toBe('REFUSED');
     expect(again.message).toContain('快照不可修改');
-    const eightId = byNo(await list(), 8).id;
-    const late = await refusal(() => env.admin.call('indicators.setValue', { id: eightId, period: lastMonth, value: 20, note: '补报' }));
+    const sixId = byNo(await list(), 6).id;
+    const late = await refusal(() => env.admin.call('indicators.setValue', { id: sixId, period: lastMonth, value: 20, note: '补报' }));
     expect(late.fields?.period).toContain('已保存快照');
     expect(() => sql('UPDATE indicator_snapshots SET value_x100 = 999 WHERE period = ?', lastMonth)).toThrow('指标快照不可修改');
     expect(() => sql('DELETE FROM indicator_snapshots WHERE period = ?', lastMonth)).toThrow('指标快照不可删除');
-    expect(byNo(await list(lastMonth), 8)).toMatchObject({ value: 18.5, fromSnapshot: true, basis: 'manual' });
+    expect(byNo(await list(lastMonth), 6)).toMatchObject({ value: 18.5, fromSnapshot: true, basis: 'manual' });
   });
 
   it('freezes past months automatically from the month the tracker started, once', async () => {

@@ -6,6 +6,7 @@ import { ledgerCommands } from './ledger';
 import { requestsCommands } from './requests';
 import { matchingCommands } from './matching';
 import { reportsCommands } from './reports';
+import { creditCommands } from './credit';
 
 /** Capabilities append their command lists here. */
 export const COMMANDS: Command[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   ...requestsCommands,
   ...matchingCommands,
   ...reportsCommands,
+  ...creditCommands,
 ];

@@ -9,3 +9,4 @@ export * from '../ledger/schema';
 export * from '../requests/schema';
 export * from '../matching/schema';
 export * from '../reports/schema';
+export * from '../credit/schema';

@@ -6,6 +6,7 @@ import { loadTasksDemo } from '../tasks/demo';
 import { loadLedgerDemo } from '../ledger/demo';
 import { loadFrontDeskDemo } from '../requests/demo';
 import { loadMatchingDemo } from '../matching/demo';
+import { loadCreditDemo } from '../credit/demo';
 
 export const DEMO_PASSWORD = 'weinong123';
 
@@ -39,6 +40,7 @@ const LOADERS: ((store: Store) => Record<string, number>)[] = [
   loadLedgerDemo,
   loadFrontDeskDemo,
   loadMatchingDemo,
+  loadCreditDemo,
 ];
 
 export function loadDemo(store: Store, actor: Actor): Record<string, number> {

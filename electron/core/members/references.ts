@@ -29,6 +29,15 @@ export const REFERENCE_LABELS: Record<string, string> = {
   'deals.buyer_household_id': '产销对接成交（需方）',
   'matching_event_parties.org_id': '产销对接活动',
   'matching_event_parties.household_id': '产销对接活动',
+  'credit_ratings.org_id': '信用评级',
+  'credit_ratings.household_id': '信用评级',
+  'credit_facts.org_id': '信用记录',
+  'credit_facts.household_id': '信用记录',
+  'credit_evaluations.org_id': '会员互评',
+  'credit_evaluations.household_id': '会员互评',
+  'credit_evaluations.evaluator_org_id': '会员互评（评价单位）',
+  'credit_applications.org_id': '金融代办申请',
+  'credit_applications.household_id': '金融代办申请',
 };
 
 export interface Reference {

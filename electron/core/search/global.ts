@@ -8,6 +8,7 @@ import { membersSearchProvider } from '../members/searchProvider';
 import { ledgerSearchProvider } from '../ledger/search';
 import { requestsSearchProvider } from '../requests/search';
 import { matchingSearchProvider } from '../matching/search';
+import { creditSearchProvider } from '../credit/search';
 
 export interface SearchHit {
   kind: string;
@@ -45,6 +46,7 @@ const PROVIDERS: SearchProvider[] = [
   ledgerSearchProvider,
   tasksSearchProvider,
   matchingSearchProvider,
+  creditSearchProvider,
   usersProvider,
   geoProvider,
 ];

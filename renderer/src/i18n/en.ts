@@ -6,6 +6,7 @@ import { EN_LEDGER } from './en-ledger';
 import { EN_REQUESTS } from './en-requests';
 import { EN_MATCHING } from './en-matching';
 import { EN_REPORTS } from './en-reports';
+import { EN_CREDIT } from './en-credit';
 
 /** English for the UI; keys are the Chinese source strings. Each capability keeps its own file. */
 export const EN: Record<string, string> = {
@@ -17,4 +18,5 @@ export const EN: Record<string, string> = {
   ...EN_REQUESTS,
   ...EN_MATCHING,
   ...EN_REPORTS,
+  ...EN_CREDIT,
 };

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CoopBooksPanel } from '../ledger/CoopBooksPanel';
+import { CreditPanel } from '../credit/CreditPanel';
 
 export interface RecordPanelProps {
   kind: 'org' | 'household';
@@ -26,4 +27,5 @@ export interface RecordPanel {
 
 export const RECORD_PANELS: RecordPanel[] = [
   { key: 'ledger', title: '统一代账', kinds: ['org'], orgKinds: ['农民专业合作社'], method: 'ledger.workload', component: CoopBooksPanel },
+  { key: 'credit', title: '信用服务', kinds: ['org', 'household'], method: 'credit.applications.list', component: CreditPanel },
 ];

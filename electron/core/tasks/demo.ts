@@ -1,11 +1,10 @@
-import { eq, isNull, and } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { Store } from '../db/store';
 import { users } from '../auth/schema';
-import { indicatorEntries, indicators, taskMilestones, taskReports, tasks } from './schema';
+import { taskMilestones, taskReports, tasks } from './schema';
 import { insertPlan } from './plan';
 import { getMeta, setMeta } from './meta';
-import { addDays, addMonths, todayOf } from './dates';
-import { toX100 } from './values';
+import { addDays, todayOf } from './dates';
 
 /** Who owns which plan task in the demo: the bookkeeper the bookkeeping task, the front desk the services. */
 const DEMO_OWNERS: Record<number, string> = { 5: 'kuaiji', 6: 'qiantai', 9: 'qiantai' };
@@ -53,13 +52,6 @@ export function loadTasksDemo(store: Store): Record<string, number> {
   report(15, 3, '组织“云阳农合联”农产品展销活动 1 场，参展会员 24 家。', 20, [{ name: '参展会员', value: 24, unit: '家' }]);
   const held = task(19);
   if (held) store.db.update(tasks).set({ held: true, holdReason: '等待县金融工作服务中心统一部署整村授信试点' }).where(eq(tasks.id, held.id)).run();
-  const credit = store.db.select().from(indicators).where(and(eq(indicators.no, 8), eq(indicators.source, 'plan'))).get();
-  if (credit) {
-    const period = today.slice(0, 7);
-    for (const [p, value] of [[addMonths(period, -2), 16.2], [addMonths(period, -1), 18.5]] as const) {
-      store.db.insert(indicatorEntries).values({ indicatorId: credit.id, period: p, valueX100: toX100(value), note: '县金融工作服务中心月度统计（演示）', enteredBy: manager.displayName, enteredAt: now }).run();
-    }
-  }
   setMeta(store, 'demoLoaded', now);
   return { 任务台账任务: seeded.tasks, 任务台账指标: seeded.indicators, 任务进展: 4 };
 }

@@ -162,7 +162,7 @@ export const ledgerReportsContract = defineMethods({
       title: z.string(),
       formNo: z.string(),
       asOf: z.string(),
-      columns: z.array(z.object({ key: z.string(), title: z.string() })),
+      columns: z.array(z.object({ key: z.string(), title: z.string(), accounts: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })) })),
       rows: z.array(z.object({ key: z.string(), item: z.string(), group: z.string(), cells: z.record(z.string(), z.number()) })),
       foots: z.boolean(),
       warnings: z.array(z.string()),

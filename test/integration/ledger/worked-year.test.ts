@@ -189,6 +189,19 @@ describe('a worked year of a small cooperative', () => {
     expect(e.foots).toBe(true);
   });
 
+  it('names the accounts behind every statement figure, subtotals included, for drill-down', async () => {
+    const codes = (xs: { code: string }[]) => xs.map((a) => a.code.slice(0, 3)).sort();
+    const bs = await li.call<Out<Contract['ledger.reports.balanceSheet']>>('ledger.reports.balanceSheet', { bookId, period: '2024-12' });
+    const bsLine = (n: number) => codes(bs.lines.find((l) => l.line === n)!.accounts);
+    expect(bsLine(1)).toEqual(['101', '102', '109']);
+    expect(bsLine(5)).toEqual(expect.arrayContaining(['101', '102', '113', '114', '121', '141', '401']));
+    expect(bsLine(22)).toEqual(expect.arrayContaining(['101', '131', '151', '152', '161']));
+    const s = await li.call<Out<Contract['ledger.reports.surplus']>>('ledger.reports.surplus', { bookId, year: 2024 });
+    expect(codes(s.lines.find((l) => l.line === 7)!.accounts)).toEqual(['501', '511', '521', '522', '523', '524']);
+    const e = await li.call<Out<Contract['ledger.reports.equity']>>('ledger.reports.equity', { bookId, year: 2024 });
+    expect(e.columns.map((c) => codes(c.accounts))).toEqual([['301'], ['311'], ['321'], ['322'], ['331', '332']]);
+  });
+
   it('keeps 张大山’s member account: contribution, quantified shares, oranges sold, surplus returned and distributed', async () => {
     const m = await li.call<Out<Contract['ledger.reports.memberAccount']>>('ledger.reports.memberAccount', { bookId, memberId: A, year: 2024 });
     const opening = m.rows[0]!;

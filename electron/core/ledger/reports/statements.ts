@@ -69,6 +69,7 @@ export function balanceSheet(store: Store, input: { bookId: number; period: stri
   const suspense = netUnder(idx, acc.closing, CODES.suspense);
   const warnings: string[] = [];
   if (suspense !== 0) warnings.push(`181 待处理财产损溢期末余额 ${formatFen(suspense)} 尚未处理，资产负债表不含此项`);
+  const bsCodes = codesByLine(BALANCE_SHEET, (t) => ('acc' in t ? [(t as { acc: string }).acc] : 'members114' in t ? [CODES.members] : []));
   if (end.get(22) !== end.get(42) && suspense === 0) warnings.push(`资产总计与负债和所有者权益总计相差 ${formatFen((end.get(22) ?? 0) - (end.get(42) ?? 0))}`);
   return {
     coopName: book.coopName,
@@ -82,10 +83,7 @@ export function balanceSheet(store: Store, input: { bookId: number; period: stri
       total: l.total ?? false,
       endFen: end.get(l.line) ?? 0,
       beginFen: begin.get(l.line) ?? 0,
-      accounts: accountsOf(
-        idx,
-        l.terms.flatMap((t) => ('acc' in t ? [t.acc] : 'members114' in t ? [CODES.members] : 'unclosedPnl' in t ? [] : [])),
-      ),
+      accounts: accountsOf(idx, bsCodes.get(l.line) ?? []),
     })),
     balanced: end.get(22) === end.get(42) && begin.get(22) === begin.get(42),
     warnings,
@@ -155,7 +153,7 @@ export function surplusStatement(store: Store, input: { bookId: number; year: nu
   const cur = surplusValues(store, idx, book, input.year);
   const prior = years.includes(input.year - 1) ? surplusValues(store, idx, book, input.year - 1) : null;
   const other = cur.get(-1) ?? 0;
-  const pick = (t: SurplusTerm) => ('act' in t ? [t.act] : 'opening332' in t ? [CODES.distribution] : 'dist' in t ? [CODES.distribution] : []);
+  const codes = codesByLine(SURPLUS_STATEMENT, (t) => ('act' in t ? [(t as { act: string }).act] : 'opening332' in t || 'dist' in t ? [CODES.distribution] : []));
   return {
     coopName: book.coopName,
     year: input.year,
@@ -167,7 +165,7 @@ export function surplusStatement(store: Store, input: { bookId: number; year: nu
       total: l.total ?? false,
       currentFen: cur.get(l.line) ?? 0,
       priorFen: prior ? (prior.get(l.line) ?? 0) : null,
-      accounts: accountsOf(idx, l.terms.flatMap(pick)),
+      accounts: accountsOf(idx, codes.get(l.line) ?? []),
     })),
     warnings: other !== 0 ? [`盈余分配有 ${formatFen(other)} 的减少未能按对方科目归入本表各行（对方科目不是 322、221、222、301），请核对`] : [],
   };
@@ -175,6 +173,19 @@ export function surplusStatement(store: Store, input: { bookId: number; year: nu
 
 type EquityCells = Record<EquityColumn, number>;
 const zeroCells = (): EquityCells => ({ capital: 0, fund: 0, capReserve: 0, surReserve: 0, undistributed: 0 });
+
+/**
+ * The account codes behind each line, following references to other lines, so that a subtotal such as
+ * 流动资产合计 drills down to every account it adds up (lines refer only to lines defined before them).
+ */
+function codesByLine<T extends { line: number; terms: readonly object[] }>(lines: readonly T[], own: (term: object) => string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const l of lines) {
+    const codes = l.terms.flatMap((term) => ('line' in term ? (out.get((term as { line: number }).line) ?? []) : own(term)));
+    out.set(l.line, [...new Set(codes)]);
+  }
+  return out;
+}
 
 /**
  * 成员权益变动表 (会农社03表): each column's year opening, the year's increases and decreases by detail
@@ -250,7 +261,7 @@ export function equityStatement(store: Store, input: { bookId: number; year: num
     title: '成员权益变动表',
     formNo: '会农社03表',
     asOf: to,
-    columns: EQUITY_COLUMNS.map((c) => ({ key: c.key, title: c.title })),
+    columns: EQUITY_COLUMNS.map((c) => ({ key: c.key, title: c.title, accounts: accountsOf(idx, [...c.accounts]) })),
     rows: [
       { key: 'opening', item: '一、年初余额', group: 'total', cells: withTotal(opening) },
       { key: 'increase', item: '二、本年增加数', group: 'total', cells: withTotal(increase) },

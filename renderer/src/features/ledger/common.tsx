@@ -20,6 +20,12 @@ export type ReportRequest = In<Contract['ledger.reports.export']>['request'];
 /** Money cell text: blank for zero where a ledger leaves it blank, thousands separators otherwise. */
 export const money = (fen: number | null | undefined, blankZero = true) => (fen === null || fen === undefined || (blankZero && fen === 0) ? '' : formatFen(fen));
 export const periodText = (p: string) => `${p.slice(0, 4)}年${p.slice(5, 7)}月`;
+/** "2026-01" -> "2025-12". */
+export const previousPeriod = (p: string) => {
+  const y = Number(p.slice(0, 4));
+  const m = Number(p.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 export const lastDayOf = (p: string) => {
   const [y, m] = p.split('-').map(Number) as [number, number];

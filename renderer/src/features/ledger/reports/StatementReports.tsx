@@ -46,6 +46,13 @@ function Figure({ fen, accounts, from, to, bold }: { fen: number; accounts: Line
   );
 }
 
+function priorYearRange(book: { startPeriod: string }, year: number, yearFrom: string): [string, string] {
+  const prior = `${year - 1}-12`;
+  if (prior < book.startPeriod) return [yearFrom, yearFrom];
+  const start = `${year - 1}-01` < book.startPeriod ? book.startPeriod : `${year - 1}-01`;
+  return [start, prior];
+}
+
 function Head({ title, formNo, coop, when }: { title: string; formNo: string; coop: string; when: string }) {
   return (
     <Group justify="space-between">
@@ -66,6 +73,9 @@ export function BalanceSheetReport({ params }: { params: ReportParams }) {
   if (!q.data) return <Loading error={q.error} loading={q.loading} />;
   const d = q.data;
   const from = `${params.period.slice(0, 4)}-01` < book.startPeriod ? book.startPeriod : `${params.period.slice(0, 4)}-01`;
+  // The year-opening figure is last year's closing: its vouchers are last year's (or, in the first year,
+  // the detail ledger shows the opening balances).
+  const [beginFrom, beginTo] = priorYearRange(book, Number(params.period.slice(0, 4)), from);
   const left = d.lines.filter((l) => l.line < 23);
   const right = d.lines.filter((l) => l.line >= 23);
   const cells = (l: (typeof d.lines)[number] | undefined) =>
@@ -78,7 +88,9 @@ export function BalanceSheetReport({ params }: { params: ReportParams }) {
         <Table.Td ta="right" data-testid={`bs-${l.line}`}>
           <Figure fen={l.endFen} accounts={l.accounts} from={from} to={params.period} bold={l.total} />
         </Table.Td>
-        <Table.Td ta="right">{money(l.beginFen, false)}</Table.Td>
+        <Table.Td ta="right">
+          <Figure fen={l.beginFen} accounts={l.accounts} from={beginFrom} to={beginTo} bold={l.total} />
+        </Table.Td>
       </>
     ) : (
       <>
@@ -129,6 +141,7 @@ export function SurplusReport({ params }: { params: ReportParams }) {
   if (!q.data) return <Loading error={q.error} loading={q.loading} />;
   const d = q.data;
   const from = `${d.year}-01` < book.startPeriod ? book.startPeriod : `${d.year}-01`;
+  const priorFrom = `${d.year - 1}-01` < book.startPeriod ? book.startPeriod : `${d.year - 1}-01`;
   return (
     <Stack gap="xs">
       <Head title="盈余及盈余分配表" formNo={d.formNo} coop={d.coopName} when={`${d.year}年度`} />
@@ -154,7 +167,7 @@ export function SurplusReport({ params }: { params: ReportParams }) {
               <Table.Td ta="right" data-testid={`sp-${l.line}`}>
                 <Figure fen={l.currentFen} accounts={l.accounts} from={from} to={`${d.year}-12`} bold={l.total} />
               </Table.Td>
-              <Table.Td ta="right">{l.priorFen === null ? '' : money(l.priorFen, false)}</Table.Td>
+              <Table.Td ta="right">{l.priorFen === null ? '' : <Figure fen={l.priorFen} accounts={l.accounts} from={priorFrom} to={`${d.year - 1}-12`} bold={l.total} />}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -169,6 +182,7 @@ export function EquityReport({ params }: { params: ReportParams }) {
   const q = useCall('ledger.reports.equity', { bookId: book.id, year: params.year });
   if (!q.data) return <Loading error={q.error} loading={q.loading} />;
   const d = q.data;
+  const yearFrom = `${d.year}-01` < book.startPeriod ? book.startPeriod : `${d.year}-01`;
   return (
     <Stack gap="xs">
       <Head title="成员权益变动表" formNo={d.formNo} coop={d.coopName} when={`${d.year}年度`} />
@@ -193,11 +207,15 @@ export function EquityReport({ params }: { params: ReportParams }) {
           {d.rows.map((r) => (
             <Table.Tr key={r.key} fw={r.group === 'total' ? 700 : undefined}>
               <Table.Td style={{ paddingLeft: r.group === 'total' ? 8 : 24 }}>{r.item}</Table.Td>
-              {[...d.columns.map((c) => c.key), 'total'].map((k) => (
-                <Table.Td key={k} ta="right">
-                  {r.group === 'total' ? money(r.cells[k] ?? 0, false) : money(r.cells[k] ?? 0)}
-                </Table.Td>
-              ))}
+              {[...d.columns.map((c) => ({ key: c.key, accounts: c.accounts })), { key: 'total', accounts: d.columns.flatMap((c) => c.accounts) }].map((c) =>
+                r.group !== 'total' && !r.cells[c.key] ? (
+                  <Table.Td key={c.key} />
+                ) : (
+                  <Table.Td key={c.key} ta="right">
+                    <Figure fen={r.cells[c.key] ?? 0} accounts={c.accounts} from={yearFrom} to={`${d.year}-12`} bold={r.group === 'total'} />
+                  </Table.Td>
+                ),
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

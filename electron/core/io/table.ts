@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { decodeText, parseCsv } from './csv';
+import { readXlsxRows } from './xlsx-read';
 import { AppError } from '../../../shared/errors';
 
 export interface Table {
@@ -8,62 +7,6 @@ export interface Table {
   /** Data rows as trimmed strings; `line` is the 1-based row number the user sees in Excel. */
   rows: { line: number; cells: string[] }[];
   encoding: string;
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
-/**
- * Streams the first worksheet row by row: loading a 100,000-row workbook whole costs well over a
- * gigabyte in exceljs, streaming keeps only the cell texts. Styles are read so that date cells
- * come back as dates rather than Excel serial numbers.
- */
-async function readFirstSheet(bytes: Buffer): Promise<{ line: number; cells: string[] }[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const matrix: { line: number; cells: string[] }[] = [];
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
-      matrix.push({ line: row.number, cells });
-    }
-    break;
-  }
-  if (matrix.length === 0 && !isZip(bytes)) throw new Error('not an xlsx');
-  return matrix;
-}
-
-/**
- * exceljs's stream reader needs the workbook part before the sheets in the zip; files written by a
- * streaming writer (ours included) put it after, so those are loaded whole instead.
- */
-async function loadFirstSheet(bytes: Buffer): Promise<{ line: number; cells: string[] }[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error('no worksheet');
-  const matrix: { line: number; cells: string[] }[] = [];
-  const width = ws.columnCount;
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-    matrix.push({ line, cells });
-  });
-  return matrix;
-}
-
-function isZip(bytes: Buffer): boolean {
-  return bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50;
 }
 
 function fromMatrix(matrix: { line: number; cells: string[] }[], encoding: string): Table {
@@ -83,7 +26,7 @@ export async function readTable(name: string, bytes: Buffer): Promise<Table> {
   if (lower.endsWith('.xlsx')) {
     let matrix: { line: number; cells: string[] }[];
     try {
-      matrix = await readFirstSheet(bytes).catch(() => loadFirstSheet(bytes));
+      matrix = await readXlsxRows(bytes);
     } catch {
       throw new AppError('VALIDATION', `无法读取 Excel 文件“${name}”，文件可能已损坏或不是 .xlsx 格式`, { file: '文件格式不正确' });
     }

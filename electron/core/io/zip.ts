@@ -11,14 +11,18 @@ export class ZipWriter {
   private count = 0;
   private readonly names = new Set<string>();
 
-  constructor(private readonly when = new Date()) {}
+  /** `compress: false` stores every entry as it is, for zips that are only handed to another reader. */
+  constructor(
+    private readonly when = new Date(),
+    private readonly compress = true,
+  ) {}
 
   /** Adds a file; a name already used gets " (2)", " (3)"… before its extension. */
   add(name: string, bytes: Buffer): string {
     const unique = this.uniqueName(name.replace(/[\\]/g, '/'));
     const nameBytes = Buffer.from(unique, 'utf8');
-    const deflated = zlib.deflateRawSync(bytes, { level: 6 });
-    const store = deflated.length >= bytes.length;
+    const deflated = this.compress ? zlib.deflateRawSync(bytes, { level: 6 }) : bytes;
+    const store = !this.compress || deflated.length >= bytes.length;
     const data = store ? bytes : deflated;
     const crc = zlib.crc32(bytes) >>> 0;
     const { time, date } = dosDateTime(this.when);

@@ -191,7 +191,7 @@ export default async function ledgerBench(): Promise<void> {
     const { preview, commit } = importRss.value;
     line('preview (read, check every row)', fmt(preview.ms), `${preview.value.totalRows.toLocaleString()} rows, ${preview.value.vouchers.toLocaleString()} vouchers, ${preview.value.errors} errors`);
     line('commit (read and check again, write all)', fmt(commit.ms), `${commit.value.lines.toLocaleString()} lines in ${commit.value.vouchers.toLocaleString()} vouchers; file ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
-    line('peak memory while importing', `${importRss.peakMb.toFixed(0)} MB`, 'the xlsx is read whole (exceljs), twice');
+    line('peak memory while importing', `${importRss.peakMb.toFixed(0)} MB`, 'the sheet is streamed, once for the preview and once for the commit');
 
     heading('hledger balance on the same cooperative (baseline)');
     const hl = spawnSync('hledger', ['--version']);

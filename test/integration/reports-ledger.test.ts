@@ -5,7 +5,7 @@ import { addUser } from '../helpers/ledger-fixtures';
 import { inspectPdf, merges, readXlsx, readZip, rowWhere } from '../helpers/reports';
 import { todayOf } from '../../electron/core/tasks/dates';
 import { listCoopBooks } from '../../electron/core/ledger/books';
-import { balanceSheet, surplusStatement } from '../../electron/core/ledger/reports/statements';
+import { balanceSheet, equityStatement, surplusStatement } from '../../electron/core/ledger/reports/statements';
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
 import type { CliClient } from '../../electron/cli/io';
@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe("each cooperative's statements as a batch", () => {
-  it('puts both statements of each cooperative on its own sheet, with the ledger’s figures', async () => {
+  it('puts the three statements of each cooperative on its own sheet, with the ledger’s figures', async () => {
     expect(books.length).toBeGreaterThanOrEqual(3);
     const wb = await readXlsx(await batch(bookkeeper, 'xlsx'));
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual(books.map((b) => b.coopName.slice(0, 31)).sort());
@@ -74,6 +74,13 @@ describe("each cooperative's statements as a batch", () => {
     const ss = surplusStatement(env.core.store, { bookId: b.bookId, year: Number(year) });
     const income = rowWhere(ws, 1, '一、经营收入');
     expect(ws.getCell(income, 3).value).toBe(ss.lines[0]!.currentFen / 100);
+    const third = rowWhere(ws, 1, '成员权益变动表');
+    expect(third).toBeGreaterThan(income);
+    expect(String(ws.getCell(third + 1, 1).value)).toBe('会农社03表');
+    const eq = equityStatement(env.core.store, { bookId: b.bookId, year: Number(year) });
+    const closing = eq.rows.find((r) => r.key === 'closing')!;
+    const closingRow = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => r > third && String(ws.getCell(r, 1).value) === closing.item)!;
+    expect(ws.getCell(closingRow, eq.columns.length + 2).value).toBe(closing.cells.total! / 100);
     expect(String(ws.getCell(ws.rowCount, 1).value)).toContain('审核人：陈主任');
     const h = await env.admin.call<History>('reports.history', { key: 'statements' });
     expect(h.rows[0]).toMatchObject({ format: 'xlsx', parts: books.length, userName: '李会计' });
@@ -87,8 +94,10 @@ describe("each cooperative's statements as a batch", () => {
       expect(pdf.pngs).toHaveLength(pdf.pages);
       expect(pdf.text).toContain('资产负债表');
       expect(pdf.text).toContain('盈余及盈余分配表');
+      expect(pdf.text).toContain('成员权益变动表');
       expect(pdf.text).toContain(e.name.replace(/\.pdf$/, ''));
-      expect(pdf.text).toMatch(/第\s*1\s*页\s*共\s*2\s*页/);
+      expect(pdf.pages).toBeGreaterThanOrEqual(3);
+      expect(pdf.text).toMatch(new RegExp(`第\\s*1\\s*页\\s*共\\s*${pdf.pages}\\s*页`));
     }
   });
 

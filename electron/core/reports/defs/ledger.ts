@@ -144,8 +144,8 @@ const STATEMENTS_TITLE = '合作社年度会计报表';
 
 /**
  * Each cooperative's statements for a year, as the ledger lays them out: 资产负债表 (会农社01表) at the year's
- * last month (or the running month) and 盈余及盈余分配表 (会农社02表). A batch: a sheet per cooperative, or a
- * PDF per cooperative in a zip.
+ * last month (or the running month), 盈余及盈余分配表 (会农社02表) and 成员权益变动表 (会农社03表). A batch:
+ * a sheet per cooperative, or a PDF per cooperative in a zip.
  */
 export const ledgerStatements: ReportDef = {
   key: 'statements',
@@ -178,8 +178,12 @@ export const ledgerStatements: ReportDef = {
       const bookId = Number(part.key);
       const month = endMonth(ctx);
       return {
-        basis: `各合作社账套 ${reportPeriodLabel(month)} 资产负债表和 ${ctx.range.year} 年度盈余及盈余分配表（已记账凭证）`,
-        sheets: [reportSheet(store, { report: 'balanceSheet', bookId, period: month }), reportSheet(store, { report: 'surplus', bookId, year: ctx.range.year })],
+        basis: `各合作社账套 ${reportPeriodLabel(month)} 资产负债表、${ctx.range.year} 年度盈余及盈余分配表和成员权益变动表（已记账凭证）`,
+        sheets: [
+          reportSheet(store, { report: 'balanceSheet', bookId, period: month }),
+          reportSheet(store, { report: 'surplus', bookId, year: ctx.range.year }),
+          reportSheet(store, { report: 'equity', bookId, year: ctx.range.year }),
+        ],
       };
     },
   },

@@ -100,6 +100,11 @@ export const reportsContract = defineMethods({
   'reports.regenerate': {
     title: '重新生成并核对报表',
     input: z.object({ id: id('上报记录') }),
+    output: jobStarted,
+  },
+  'reports.regenerated': {
+    title: '查看核对结果',
+    input: z.object({ jobId: text('任务', 32) }),
     output: z.object({
       id: z.number(),
       matches: z.boolean(),

@@ -13,6 +13,7 @@ import { createCoop } from '../helpers/ledger-fixtures';
 import { LedgerGenerator, type GenBook } from './ledger-data';
 import { addDays, addMonths, todayOf } from '../../electron/core/tasks/dates';
 import { tempDir } from '../helpers/tmp';
+import { finishJob, regenerateReport } from '../helpers/jobs';
 import { fmt, heading, line, timeIt } from './lib';
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
@@ -55,14 +56,6 @@ async function exceljsAlone(parts: { name: string; sheets: SheetSpec[] }[]): Pro
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function waitForJob(client: CliClient, jobId: string): Promise<Out<Contract['jobs.status']>> {
-  for (;;) {
-    const st = await client.call<Out<Contract['jobs.status']>>('jobs.status', { id: jobId });
-    if (st.state !== 'running') return st;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** 500 cooperatives with books, two years of vouchers each (~900 lines a year, months closed), as the ledger bench writes them. */
 function generateBooks(core: AppCore, year: number): GenBook[] {
   const store = core.store;
@@ -92,7 +85,7 @@ async function batchJob(client: CliClient, year: number, format: 'xlsx' | 'pdf',
   const params = { period: String(year), scope: '', unit: '云阳县为农服务中心', preparer: '王制表', reviewer: '李审核', preparedOn: today };
   const r = await timeIt(async () => {
     const { jobId } = await client.call<{ jobId: string }>('reports.exportBatch', { key: 'statements', params, format });
-    const st = await waitForJob(client, jobId);
+    const st = await finishJob(client, jobId);
     if (st.state !== 'done') throw new Error(`批量导出未完成：${st.state} ${st.error}`);
     return { size: st.file!.size, parts: st.total };
   });
@@ -174,7 +167,7 @@ export default async function reportsBench(): Promise<void> {
     const summary = await timeIt(() => client.call('reports.export', { key: 'ledger', params: summaryParams, format: 'xlsx' }));
     line(`bookkeeping summary, ${COOPS} cooperatives, xlsx`, fmt(summary.ms), 'vouchers, closed periods, key figures per cooperative and total');
     const hist = await client.call<Out<Contract['reports.history']>>('reports.history', { key: 'statements' });
-    const check = await timeIt(() => client.call<Out<Contract['reports.regenerate']>>('reports.regenerate', { id: hist.rows[0]!.id }));
+    const check = await timeIt(() => regenerateReport(client, hist.rows[0]!.id));
     line('regenerate and compare the 500-cooperative batch', fmt(check.ms), check.value.matches ? 'matches' : `differs in ${check.value.total} cells`);
 
     heading(`reports: annexes, registry summary, service and matching statistics (demo data + ${SCALE.households.toLocaleString()} households, ${SCALE.orgs.toLocaleString()} organisations, ${31 + SCALE.addedTasks} tasks, ${SCALE.reports.toLocaleString()} progress reports)`);
@@ -201,7 +194,7 @@ export default async function reportsBench(): Promise<void> {
       line(`${key}: preview (${rows} rows)`, fmt(prev.ms), `${timings.join(', ')}; xlsx ${(xlsxMs / b.ms).toFixed(1)}x exceljs alone (${fmt(b.ms)})`);
     }
     const h = await client.call<Out<Contract['reports.history']>>('reports.history', { key: 'annex1' });
-    const regen = await timeIt(() => client.call<Out<Contract['reports.regenerate']>>('reports.regenerate', { id: h.rows[0]!.id }));
+    const regen = await timeIt(() => regenerateReport(client, h.rows[0]!.id));
     line('regenerate annex 1 from its month-end snapshot', fmt(regen.ms), regen.value.matches ? 'matches' : `differs in ${regen.value.total} cells`);
     core.close();
   } finally {

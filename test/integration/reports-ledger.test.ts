@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setupCore } from '../helpers/core';
 import { refusal } from '../helpers/refusal';
+import { finishJob } from '../helpers/jobs';
 import { addUser } from '../helpers/ledger-fixtures';
 import { inspectPdf, merges, readXlsx, readZip, rowWhere } from '../helpers/reports';
 import { todayOf } from '../../electron/core/tasks/dates';
@@ -14,7 +15,6 @@ import path from 'node:path';
 import { main } from '../../electron/cli/main';
 
 type Env = Awaited<ReturnType<typeof setupCore>>;
-type Job = Out<Contract['jobs.status']>;
 type History = Out<Contract['reports.history']>;
 
 let env: Env;
@@ -27,17 +27,9 @@ let frontdesk: CliClient;
 const params = (period: string, scope = '') => ({ period, scope, unit: '云阳县为农服务中心', preparer: '李会计', reviewer: '陈主任', preparedOn: todayOf(env.core.store) });
 const bytesOf = (f: { base64: string }) => Buffer.from(f.base64, 'base64');
 
-async function finish(c: CliClient, jobId: string): Promise<Job> {
-  for (;;) {
-    const s = await c.call<Job>('jobs.status', { id: jobId });
-    if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function batch(c: CliClient, format: 'xlsx' | 'pdf' | 'csv', scope = ''): Promise<Buffer> {
   const { jobId } = await c.call<{ jobId: string }>('reports.exportBatch', { key: 'statements', params: params(year, scope), format });
-  const s = await finish(c, jobId);
+  const s = await finishJob(c, jobId);
   expect(s.state).toBe('done');
   return bytesOf(await c.call<{ base64: string }>('jobs.download', { id: jobId }));
 }
@@ -114,11 +106,26 @@ describe("each cooperative's statements as a batch", () => {
     const before = { exports: count('report_exports'), blobs: count('file_blobs') };
     const { jobId } = await env.admin.call<{ jobId: string }>('reports.exportBatch', { key: 'statements', params: params(year), format: 'pdf' });
     await env.admin.call('jobs.cancel', { id: jobId });
-    const s = await finish(env.admin, jobId);
+    const s = await finishJob(env.admin, jobId);
     expect(s.state).toBe('cancelled');
     expect(s.file).toBeNull();
     expect((await refusal(() => env.admin.call('jobs.download', { id: jobId }))).message).toBe('这个任务没有生成文件');
     expect({ exports: count('report_exports'), blobs: count('file_blobs') }).toEqual(before);
+  });
+
+  it('checks a sent batch again as a job that counts the cooperatives and can be cancelled', async () => {
+    await batch(bookkeeper, 'xlsx');
+    const sent = (await env.admin.call<History>('reports.history', { key: 'statements' })).rows[0]!;
+    const { jobId } = await env.admin.call<{ jobId: string }>('reports.regenerate', { id: sent.id });
+    const s = await finishJob(env.admin, jobId);
+    expect(s).toMatchObject({ state: 'done', done: books.length, total: books.length, file: null });
+    expect(await env.admin.call('reports.regenerated', { jobId })).toMatchObject({ id: sent.id, matches: true, total: 0 });
+
+    const again = await env.admin.call<{ jobId: string }>('reports.regenerate', { id: sent.id });
+    await env.admin.call('jobs.cancel', { id: again.jobId });
+    expect((await finishJob(env.admin, again.jobId)).state).toBe('cancelled');
+    expect((await refusal(() => env.admin.call('reports.regenerated', { jobId: again.jobId }))).message).toBe('这个任务没有结果');
+    expect((await refusal(() => env.admin.call('reports.regenerate', { id: 999_999 }))).message).toBe('上报记录 #999999 不存在');
   });
 
   it('runs a batch from the command line, waiting for the job', async () => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setupCore } from '../helpers/core';
 import { refusal } from '../helpers/refusal';
+import { regenerateReport } from '../helpers/jobs';
 import { inspectPdf, merges, readXlsx, rowWhere } from '../helpers/reports';
 import { readTable } from '../../electron/core/io/table';
 import { addMonths, todayOf } from '../../electron/core/tasks/dates';
@@ -15,7 +16,6 @@ import type { CliClient } from '../../electron/cli/io';
 type Env = Awaited<ReturnType<typeof setupCore>>;
 type Exported = Out<Contract['reports.export']>;
 type History = Out<Contract['reports.history']>;
-type Regen = Out<Contract['reports.regenerate']>;
 
 let env: Env;
 let today: string;
@@ -189,7 +189,7 @@ describe('the record of what was sent', () => {
     const frozen = env.core.store.sqlite.prepare('SELECT count(*) FROM indicator_snapshots WHERE period = ?').pluck().get(lastMonth) as number;
     expect(frozen).toBeGreaterThanOrEqual(8);
     addUnion('红狮镇农合联');
-    const r = await env.admin.call<Regen>('reports.regenerate', { id: f.id });
+    const r = await regenerateReport(env.admin, f.id);
     expect(r.matches).toBe(true);
     expect(r.regeneratedSha256).toBe(r.contentSha256);
     expect(r.basis).toContain('月末快照');
@@ -198,7 +198,7 @@ describe('the record of what was sent', () => {
   it('regenerates the running month from live data and names the cells that differ', async () => {
     const f = await exportAs(env.admin, 'annex1', thisMonth, 'pdf');
     addUnion('农坝镇农合联');
-    const r = await env.admin.call<Regen>('reports.regenerate', { id: f.id });
+    const r = await regenerateReport(env.admin, f.id);
     expect(r.matches).toBe(false);
     expect(r.regeneratedSha256).not.toBe(r.contentSha256);
     const cell = r.differences.find((d) => d.where.includes('组建农合联') && d.where.includes('截至'));

@@ -14,18 +14,17 @@ type File = { name: string; base64: string };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for a batch job, showing its progress on stderr, and returns its file. */
-async function waitForJob(c: CliClient, jobId: string): Promise<File> {
+/** Waits for a job, showing its progress on stderr. */
+async function waitForJob(c: CliClient, jobId: string): Promise<void> {
   for (;;) {
     const s = await c.call<Job>('jobs.status', { id: jobId });
     if (s.state === 'done') break;
     if (s.state === 'failed') throw new Error(s.error);
-    if (s.state === 'cancelled') throw new Error('导出已取消，没有生成文件');
+    if (s.state === 'cancelled') throw new Error('任务已取消');
     process.stderr.write(`\r${s.done}/${s.total} ${s.message}`.padEnd(60));
     await sleep(200);
   }
   process.stderr.write('\n');
-  return c.call<File>('jobs.download', { id: jobId });
 }
 
 function formatOf(out: string, given: string): ReportFormat {
@@ -87,9 +86,12 @@ export const reportsCommands: Command[] = [
         reviewer: str(a, 'reviewer') || cat.prefs.reviewer,
         preparedOn: str(a, 'date') || cat.today,
       };
-      const file = report.batch
-        ? await waitForJob(c, (await c.call<{ jobId: string }>('reports.exportBatch', { key, params, format })).jobId)
-        : await c.call<File & { sha256: string }>('reports.export', { key, params, format });
+      const batchFile = async () => {
+        const { jobId } = await c.call<{ jobId: string }>('reports.exportBatch', { key, params, format });
+        await waitForJob(c, jobId);
+        return c.call<File>('jobs.download', { id: jobId });
+      };
+      const file = report.batch ? await batchFile() : await c.call<File & { sha256: string }>('reports.export', { key, params, format });
       const target = path.resolve(out);
       fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
       return { 文件: target, 原文件名: file.name, 字节: fs.statSync(target).size };
@@ -121,7 +123,9 @@ export const reportsCommands: Command[] = [
     asUser: true,
     options: { id: { type: 'string' } },
     run: async (c, a) => {
-      const r = await c.call<Out<Contract['reports.regenerate']>>('reports.regenerate', { id: Number(str(a, 'id', true)) });
+      const { jobId } = await c.call<Out<Contract['reports.regenerate']>>('reports.regenerate', { id: Number(str(a, 'id', true)) });
+      await waitForJob(c, jobId);
+      const r = await c.call<Out<Contract['reports.regenerated']>>('reports.regenerated', { jobId });
       return r.matches ? { 结果: '一致', 内容校验值: r.contentSha256 } : { 结果: `不一致（${r.total} 处）`, 差异: r.differences.slice(0, 20).map((d) => `${d.where}：${d.was} → ${d.now}`) };
     },
   },

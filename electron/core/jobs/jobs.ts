@@ -39,12 +39,15 @@ interface Job extends JobStatus {
   ownerId: number;
   cancelRequested: boolean;
   result: JobFile | null;
+  value: unknown;
 }
+
+type Outcome = { file: JobFile } | { value: unknown };
 
 /**
  * Long work (batch exports) runs as a job: the request that starts it returns at once with an id,
- * the screen polls the progress and can cancel. Results are kept in memory until downloaded or for
- * an hour; a cancelled or failed job leaves no file behind.
+ * the screen polls the progress and can cancel. Results (a file, or an answer such as a comparison)
+ * are kept in memory until taken or for an hour; a cancelled or failed job leaves nothing behind.
  */
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
@@ -52,6 +55,15 @@ export class JobRunner {
   constructor(private readonly keepMs = 3_600_000) {}
 
   start(ownerId: number, title: string, work: (ctx: JobContext) => Promise<JobFile>): string {
+    return this.launch(ownerId, title, async (ctx) => ({ file: await work(ctx) }));
+  }
+
+  /** A job whose result is an answer rather than a file; fetch it with `takeValue`. */
+  startValue(ownerId: number, title: string, work: (ctx: JobContext) => Promise<unknown>): string {
+    return this.launch(ownerId, title, async (ctx) => ({ value: await work(ctx) }));
+  }
+
+  private launch(ownerId: number, title: string, work: (ctx: JobContext) => Promise<Outcome>): string {
     this.prune();
     const id = crypto.randomBytes(8).toString('hex');
     const job: Job = {
@@ -68,6 +80,7 @@ export class JobRunner {
       ownerId,
       cancelRequested: false,
       result: null,
+      value: undefined,
     };
     this.jobs.set(id, job);
     const ctx: JobContext = {
@@ -84,15 +97,17 @@ export class JobRunner {
     // Deferred so the starting request returns before any work is done.
     setImmediate(() => {
       work(ctx).then(
-        (file) => {
+        (outcome) => {
           if (job.cancelRequested) return this.finish(job, 'cancelled');
-          job.result = file;
-          job.file = { name: file.name, size: file.bytes.length };
+          if ('file' in outcome) {
+            job.result = outcome.file;
+            job.file = { name: outcome.file.name, size: outcome.file.bytes.length };
+          } else job.value = outcome.value;
           this.finish(job, 'done');
         },
         (e: unknown) => {
           if (e instanceof JobCancelled || job.cancelRequested) return this.finish(job, 'cancelled');
-          job.error = e instanceof AppError ? e.message : `导出失败：${(e as Error).message}`;
+          job.error = e instanceof AppError ? e.message : `${title}失败：${(e as Error).message}`;
           if (!(e instanceof AppError)) console.error(`[job ${title}]`, e);
           this.finish(job, 'failed');
         },
@@ -104,7 +119,10 @@ export class JobRunner {
   private finish(job: Job, state: JobState): void {
     job.state = state;
     job.finishedAt = new Date().toISOString();
-    if (state !== 'done') job.result = null;
+    if (state !== 'done') {
+      job.result = null;
+      job.value = undefined;
+    }
   }
 
   private get(id: string, ownerId: number): Job {
@@ -114,7 +132,7 @@ export class JobRunner {
   }
 
   status(id: string, ownerId: number): JobStatus {
-    const { ownerId: _o, cancelRequested: _c, result: _r, ...status } = this.get(id, ownerId);
+    const { ownerId: _o, cancelRequested: _c, result: _r, value: _v, ...status } = this.get(id, ownerId);
     return status;
   }
 
@@ -128,6 +146,12 @@ export class JobRunner {
     const job = this.get(id, ownerId);
     if (job.state !== 'done' || !job.result) throw new AppError('REFUSED', job.state === 'running' ? '任务还没有完成' : '这个任务没有生成文件');
     return job.result;
+  }
+
+  takeValue(id: string, ownerId: number): unknown {
+    const job = this.get(id, ownerId);
+    if (job.state !== 'done' || job.value === undefined) throw new AppError('REFUSED', job.state === 'running' ? '任务还没有完成' : '这个任务没有结果');
+    return job.value;
   }
 
   private prune(): void {

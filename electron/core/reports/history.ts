@@ -1,4 +1,5 @@
 import { count, desc, eq } from 'drizzle-orm';
+import type { JobContext } from '../jobs/jobs';
 import type { Actor, Store } from '../db/store';
 import { AppError } from '../../../shared/errors';
 import { reportPeriodLabel, type ReportFormat } from '../../../shared/reports';
@@ -63,7 +64,7 @@ export function recordExport(store: Store, actor: Actor, r: ExportRecord): { id:
   });
 }
 
-function requireExport(store: Store, id: number) {
+export function requireExport(store: Store, id: number) {
   const row = store.db.select().from(reportExports).where(eq(reportExports.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `上报记录 #${id} 不存在`);
   return row;
@@ -108,14 +109,13 @@ export function downloadExport(store: Store, actor: Actor, id: number) {
   return { name: row.fileName, mime: row.mime, base64: bytes.toString('base64') };
 }
 
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Builds the report again with the recorded parameters (a finished month's indicators come from its
  * month-end snapshot) and compares its content with what was sent: the same SHA-256, or the cells that
- * differ. A batch yields between cooperatives so other desks are served meanwhile.
+ * differ. Runs as a job: a batch reports each cooperative and yields between them, so other desks are
+ * served and the manager can cancel.
  */
-export async function regenerate(store: Store, id: number) {
+export async function regenerate(store: Store, id: number, job: JobContext) {
   const row = requireExport(store, id);
   const def = findDef(row.reportKey);
   const params = JSON.parse(row.params) as ReportParams;
@@ -126,12 +126,15 @@ export async function regenerate(store: Store, id: number) {
     const parts = batchParts(store, def, ctx);
     basis = '';
     for (const [i, part] of parts.entries()) {
+      job.progress(i, parts.length, part.name);
+      await job.checkpoint();
       const body = buildPart(store, def, ctx, part);
       basis ||= body.basis;
       content.parts.push(contentPart(part.name, body));
-      if (i % 20 === 19) await yieldNow();
     }
+    job.progress(parts.length, parts.length, '核对内容');
   } else {
+    job.progress(0, 1, def.title);
     const body = buildSingle(store, def, ctx);
     basis = body.basis;
     content.parts.push(contentPart('', body));

@@ -10,24 +10,25 @@ import type { Contract } from '../../../shared/contract';
 type Status = Out<Contract['jobs.status']>;
 
 /**
- * Progress of a long job with a cancel button; downloads the file when it is ready. Polls twice a
- * second, which is cheap: the status lives in memory on the server.
+ * Progress of a long job with a cancel button; downloads the file when it is ready, or hands a job
+ * without a file to `onDone`. Polls twice a second, which is cheap: the status lives in memory on the server.
  */
-export function JobProgress({ jobId, onClose }: { jobId: string | null; onClose(status: Status | null): void }) {
+export function JobProgress({ jobId, onClose, onDone }: { jobId: string | null; onClose(status: Status | null): void; onDone?(status: Status): void }) {
   const [status, setStatus] = useState<Status | null>(null);
   useEffect(() => {
     setStatus(null);
     if (!jobId) return;
     let live = true;
-    let downloaded = false;
+    let finished = false;
     const tick = async () => {
       try {
         const s = await call('jobs.status', { id: jobId });
         if (!live) return;
         setStatus(s);
-        if (s.state === 'done' && !downloaded) {
-          downloaded = true;
-          downloadFile(await call('jobs.download', { id: jobId }));
+        if (s.state === 'done' && !finished) {
+          finished = true;
+          if (s.file) downloadFile(await call('jobs.download', { id: jobId }));
+          onDone?.(s);
         }
         if (s.state === 'running') setTimeout(tick, 500);
       } catch (e) {
@@ -38,6 +39,8 @@ export function JobProgress({ jobId, onClose }: { jobId: string | null; onClose(
     return () => {
       live = false;
     };
+    // onDone is read when the job ends; a new callback identity must not restart the polling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jobId]);
 
   const pct = status && status.total > 0 ? Math.round((status.done / status.total) * 100) : 0;
@@ -47,9 +50,11 @@ export function JobProgress({ jobId, onClose }: { jobId: string | null; onClose(
         <Progress value={status?.state === 'done' ? 100 : pct} animated={status?.state === 'running'} />
         <Text size="sm">
           {status?.state === 'done'
-            ? t('已完成：{name}', { name: status.file?.name ?? '' })
+            ? status.file
+              ? t('已完成：{name}', { name: status.file.name })
+              : t('已完成')
             : status?.state === 'cancelled'
-              ? t('已取消，没有生成文件')
+              ? t('已取消，没有留下任何结果')
               : t('{done}/{total} {message}', { done: status?.done ?? 0, total: status?.total ?? 0, message: status?.message ?? '' })}
         </Text>
         {status?.state === 'failed' && <Alert color="red">{status.error}</Alert>}

@@ -48,5 +48,4 @@ export const EN_REPORTS: Record<string, string> = {
   上报时: 'When sent',
   现在: 'Now',
   '仅列出前 {n} 处。': 'Only the first {n} are listed.',
-  '正在按原参数重新生成…': 'Regenerating with the same parameters…',
 };

@@ -164,6 +164,6 @@ export const EN_SYSTEM: Record<string, string> = {
   '（{role}）': ' ({role})',
   '正在处理…': 'Working…',
   '已完成：{name}': 'Done: {name}',
-  '已取消，没有生成文件': 'Cancelled; no file was made',
+  '已取消，没有留下任何结果': 'Cancelled; nothing was left behind',
   '{done}/{total} {message}': '{done}/{total} {message}',
 };

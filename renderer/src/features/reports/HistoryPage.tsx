@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Loader, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { call } from '../../api/client';
 import { useAction, useCall } from '../../api/hooks';
 import { Page } from '../../components/Page';
 import { DataList } from '../../components/DataList';
+import { JobProgress } from '../../components/JobProgress';
 import { downloadFile, formatBytes, formatTime } from '../../components/files';
 import { navigate } from '../../app/router';
 import { t } from '../../i18n';
@@ -71,13 +72,21 @@ export function HistoryPage() {
   const cat = useCall('reports.catalog', {});
   const q = useCall('reports.history', { key, offset: (page - 1) * PAGE, limit: PAGE }, true, ['reports']);
   const [checking, setChecking] = useState<HistoryRow | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<Regenerated | null>(null);
   const { busy, run } = useAction();
 
+  // Regenerating a 500-cooperative batch takes seconds: it runs as a job with progress and cancel.
   const regenerate = async (row: HistoryRow) => {
-    setChecking(row);
     setResult(null);
-    const r = await run(() => call('reports.regenerate', { id: row.id }));
+    const started = await run(() => call('reports.regenerate', { id: row.id }));
+    if (!started) return;
+    setChecking(row);
+    setJobId(started.jobId);
+  };
+  const showResult = async (id: string) => {
+    const r = await run(() => call('reports.regenerated', { jobId: id }));
+    setJobId(null);
     if (r) setResult(r);
     else setChecking(null);
   };
@@ -155,15 +164,16 @@ export function HistoryPage() {
           },
         ]}
       />
-      <Modal opened={checking !== null} onClose={() => setChecking(null)} title={checking ? `${checking.title} · ${checking.periodLabel}` : ''} size="xl">
-        {result ? (
-          <RegenerateResult r={result} />
-        ) : (
-          <Group>
-            <Loader size="sm" />
-            <Text size="sm">{t('正在按原参数重新生成…')}</Text>
-          </Group>
-        )}
+      <JobProgress
+        jobId={jobId}
+        onDone={(s) => void showResult(s.id)}
+        onClose={() => {
+          setJobId(null);
+          setChecking(null);
+        }}
+      />
+      <Modal opened={checking !== null && result !== null} onClose={() => setChecking(null)} title={checking ? `${checking.title} · ${checking.periodLabel}` : ''} size="xl">
+        {result && <RegenerateResult r={result} />}
       </Modal>
     </Page>
   );

@@ -7,4 +7,4 @@ export type Preview = Out<Contract['reports.preview']>;
 export type PreviewSheet = Preview['sheets'][number];
 export type Params = In<Contract['reports.preview']>['params'];
 export type HistoryRow = Out<Contract['reports.history']>['rows'][number];
-export type Regenerated = Out<Contract['reports.regenerate']>;
+export type Regenerated = Out<Contract['reports.regenerated']>;

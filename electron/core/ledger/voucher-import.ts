@@ -5,7 +5,7 @@ import { actorName, requireActive, requireBook } from './books-read';
 import { readTable, mapColumns, cell } from '../io/table';
 import { memberResolver, parseAmount, resolveAccount } from './import-common';
 import { checkVoucher, type CheckedVoucher, type LineInput, type VoucherKind } from './voucher-rules';
-import { insertVoucher, nextNumber } from './vouchers';
+import { insertVoucher, numberAllocator } from './vouchers';
 import { periodOf } from './dates';
 
 export interface VoucherImportRow {
@@ -165,7 +165,7 @@ async function parseVouchers(store: Store, bookId: number, name: string, bytes: 
   }
   // Each voucher in file order within its period and kind, numbered after what the books already hold.
   const ordered = [...groups.values()].sort((a, b) => a.key.split('|')[0]!.localeCompare(b.key.split('|')[0]!) || a.kind.localeCompare(b.kind) || a.fileNumber - b.fileNumber);
-  const next = new Map<string, number>();
+  const numberFor = numberAllocator(store, book.id);
   const vouchers: Parsed['vouchers'] = [];
   for (const g of ordered) {
     const broken = g.rows.find((x) => x.row.error);
@@ -175,9 +175,7 @@ async function parseVouchers(store: Store, bookId: number, name: string, bytes: 
     }
     try {
       const checked = checkVoucher(store, book, idx, { bookId: book.id, date: g.date, kind: g.kind, attachments: g.attachments, lines: g.rows.map((x) => x.input!) }, true);
-      const slot = `${checked.period}|${checked.kind}`;
-      const n = next.get(slot) ?? nextNumber(store, book.id, checked.period, checked.kind);
-      next.set(slot, n + 1);
+      const n = numberFor(checked.period, checked.kind);
       for (const x of g.rows) x.row.newVoucher = `${g.kind}-${n}`;
       vouchers.push({ group: g, checked });
     } catch (e) {
@@ -230,12 +228,13 @@ export async function commitVoucherImport(store: Store, actor: Actor, input: Imp
     const book = requireBook(store, input.bookId);
     const idx = accountIndex(store, book.id);
     const me = { id: actor.userId, name: actorName(store, actor) };
+    const numberFor = numberAllocator(store, book.id);
     let lines = 0;
     const ids: number[] = [];
     for (const { group, checked } of parsed.vouchers) {
       // Checked again inside the transaction: the period may have been closed since the preview.
       const fresh = checkVoucher(store, book, idx, { bookId: book.id, date: checked.date, kind: checked.kind, attachments: checked.attachments, lines: checked.lines });
-      ids.push(insertVoucher(store, fresh, { preparer: me, source: 'import', ref: `${input.name} ${group.kind}-${group.fileNumber}` }));
+      ids.push(insertVoucher(store, fresh, { preparer: me, source: 'import', ref: `${input.name} ${group.kind}-${group.fileNumber}`, number: numberFor(fresh.period, fresh.kind) }));
       lines += fresh.lines.length;
     }
     const dates = parsed.vouchers.map((v) => v.checked.date).sort();

@@ -59,6 +59,24 @@ export function nextNumber(store: Store, bookId: number, period: string, kind: V
 }
 
 /**
+ * Numbers for many new vouchers at once, the same ones `nextNumber` would give one insert at a time:
+ * each slot's used numbers are read once instead of counted per voucher (a 50,000-voucher import spent
+ * most of its time counting).
+ */
+export function numberAllocator(store: Store, bookId: number): (period: string, kind: VoucherKind) => number {
+  const slots = new Map<string, { used: Set<number>; next: number }>();
+  const read = stmt(store.sqlite, 'SELECT number FROM ledger_vouchers WHERE book_id = ? AND period = ? AND kind = ?');
+  return (period, kind) => {
+    const key = `${period}|${kind}`;
+    let slot = slots.get(key);
+    if (!slot) slots.set(key, (slot = { used: new Set(read.pluck().all(bookId, period, kind) as number[]), next: 1 }));
+    while (slot.used.has(slot.next)) slot.next++;
+    slot.used.add(slot.next);
+    return slot.next;
+  };
+}
+
+/**
  * After a voucher leaves a number, later unposted vouchers move up one so numbering stays continuous.
  * Posted vouchers never change, so when one follows, the gap stays and the next new voucher takes it.
  */
@@ -88,9 +106,9 @@ export interface Signer {
 }
 
 /** Stores a checked voucher as a draft; the one insert path for manual, imported and generated vouchers. */
-export function insertVoucher(store: Store, v: CheckedVoucher, opts: { preparer: Signer; source: VoucherSource; reversesId?: number | null; ref?: string }): number {
+export function insertVoucher(store: Store, v: CheckedVoucher, opts: { preparer: Signer; source: VoucherSource; reversesId?: number | null; ref?: string; number?: number }): number {
   const now = store.now();
-  const number = nextNumber(store, v.bookId, v.period, v.kind);
+  const number = opts.number ?? nextNumber(store, v.bookId, v.period, v.kind);
   const r = stmt(
     store.sqlite,
     `INSERT INTO ledger_vouchers (book_id, period, kind, number, date, summary, attachments, status, source, reverses_id, debit_total_fen, preparer_id, preparer_name, ref, created_at, updated_at)

@@ -147,6 +147,31 @@ describe('importing vouchers', () => {
     expect(env.core.store.sqlite.prepare('SELECT count(*) FROM ledger_vouchers').pluck().get()).toBe(before);
   });
 
+  it('fills a gap a posted voucher keeps open, and the preview shows the numbers the import will get', async () => {
+    const a = await save('2024-09-01', [{ code: '101', d: 1 }, { code: '501', c: 1 }]);
+    const b = await save('2024-09-02', [{ code: '101', d: 2 }, { code: '501', c: 2 }]);
+    await zhou.call('ledger.vouchers.review', { ids: [b.id] });
+    await li.call('ledger.vouchers.post', { ids: [b.id] });
+    await li.call('ledger.vouchers.delete', { id: a.id, version: a.version });
+    expect(numbers('2024-09')).toEqual([2]);
+    const file = csv([
+      header,
+      ['2024-09-10', '记', '1', '销售', '102', '银行存款', '10', '', ''],
+      ['2024-09-10', '记', '1', '销售', '501', '经营收入', '', '10', ''],
+      ['2024-09-11', '记', '2', '销售', '102', '银行存款', '20', '', ''],
+      ['2024-09-11', '记', '2', '销售', '501', '经营收入', '', '20', ''],
+    ]);
+    const p = await li.call<Out<Contract['ledger.vouchers.importPreview']>>('ledger.vouchers.importPreview', { bookId, ...file });
+    expect(p.rows.map((r) => r.newVoucher)).toEqual(['记-1', '记-1', '记-3', '记-3']);
+    await li.call('ledger.vouchers.importCommit', { bookId, ...file });
+    expect(numbers('2024-09')).toEqual([1, 2, 3]);
+    const list = await li.call<Out<Contract['ledger.vouchers.list']>>('ledger.vouchers.list', { bookId, from: '2024-09', to: '2024-09' });
+    expect(list.rows.filter((v) => v.status === 'draft').map((v) => [v.number, v.debitTotalFen]).sort((x, z) => x[0]! - z[0]!)).toEqual([
+      [1, y(10)],
+      [3, y(20)],
+    ]);
+  });
+
   it('maps 2007-system codes when asked (522 管理费用 -> 523, 211 利息 -> 215) and numbers the vouchers after the existing ones', async () => {
     const file = csv([
       header,

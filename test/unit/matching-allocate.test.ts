@@ -110,7 +110,7 @@ describe('batch proposal', () => {
   it('comes within 2% of the exact optimum on small instances', () => {
     fc.assert(
       fc.property(problem, ({ supplies, demands }) => {
-        const all = candidateEdges(supplies, demands, ctx, Math.max(1, supplies.length));
+        const all = candidateEdges(supplies, demands, ctx, { perDemand: Math.max(1, supplies.length), perSupply: Math.max(1, demands.length) });
         const exact = maxWeightTransport({
           supplyCap: supplies.map((o) => o.remaining),
           demandCap: demands.map((o) => o.remaining),

@@ -65,13 +65,28 @@ class TopK {
   }
 }
 
+/** How many best counterparts each listing keeps as candidate pairs for the flow. */
+export interface Breadth {
+  perDemand: number;
+  perSupply: number;
+}
+
+/**
+ * Measured on 20,000 + 20,000 listings against 40 a side: 20 per demand and 4 per supply keep the same
+ * weighted quantity as 15 a side (0.975 of the wide graph) with a sixth fewer pairs for the flow.
+ * Demands need the breadth, as they compete for the same good supplies; a supply needs only its few
+ * best demands so that no strong supply is left out of the graph.
+ */
+export const DEFAULT_BREADTH: Breadth = { perDemand: 20, perSupply: 4 };
+
 /**
  * The candidate pairs: every feasible pair is scored once (hard rules checked, scored from the
- * demand's side), and a pair is kept when it is among the demand's `perNode` best or the supply's.
+ * demand's side), and a pair is kept when it is among the demand's best or the supply's best.
  * Keeping both sides' best matters: demands alone would all name the same few strong supplies.
  * Supplies are indexed by product and by category so a demand only looks at its possible products.
  */
-export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, perNode: number): Edges {
+export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, breadth: Breadth = DEFAULT_BREADTH): Edges {
+  const { perDemand, perSupply } = breadth;
   const byProduct = new Map<number, number[]>();
   const byCategory = new Map<number, number[]>();
   supplies.forEach((o, i) => {
@@ -90,8 +105,8 @@ export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCt
   for (const [k, list] of byProduct) pools.set(k, sorted(list));
   for (const [k, list] of byCategory) pools.set(-k, sorted(list));
   const scorer = new SupplyScorer(supplies, ctx);
-  const forDemand = new TopK(demands.length, perNode);
-  const forSupply = new TopK(supplies.length, perNode);
+  const forDemand = new TopK(demands.length, perDemand);
+  const forSupply = new TopK(supplies.length, Math.max(1, perSupply));
   for (let j = 0; j < demands.length; j++) {
     const d = demands[j]!;
     const pool = pools.get(d.productId !== null ? d.productId : -d.categoryId);
@@ -114,19 +129,19 @@ export function candidateEdges(supplies: Offer[], demands: Offer[], ctx: ScoreCt
   const edges: Edges = { s: [], d: [], w: [] };
   for (let j = 0; j < demands.length; j++) {
     for (let k = 0; k < forDemand.size[j]!; k++) {
-      edges.s.push(forDemand.p[j * perNode + k]!);
+      edges.s.push(forDemand.p[j * perDemand + k]!);
       edges.d.push(j);
-      edges.w.push(forDemand.w[j * perNode + k]!);
+      edges.w.push(forDemand.w[j * perDemand + k]!);
     }
   }
   for (let i = 0; i < supplies.length; i++) {
     next: for (let k = 0; k < forSupply.size[i]!; k++) {
-      const j = forSupply.p[i * perNode + k]!;
+      const j = forSupply.p[i * forSupply.k + k]!;
       // Already kept from the demand's side?
-      for (let x = j * perNode, end = x + forDemand.size[j]!; x < end; x++) if (forDemand.p[x] === i) continue next;
+      for (let x = j * perDemand, end = x + forDemand.size[j]!; x < end; x++) if (forDemand.p[x] === i) continue next;
       edges.s.push(i);
       edges.d.push(j);
-      edges.w.push(forSupply.w[i * perNode + k]!);
+      edges.w.push(forSupply.w[i * forSupply.k + k]!);
     }
   }
   return edges;
@@ -202,15 +217,15 @@ function solveGroup(group: number[], edges: Edges, supplyLeft: Float64Array, dem
 
 /**
  * The batch proposal: pairs with quantities that maximise the sum of score x quantity over the
- * candidate pairs (each listing's `perNode` best feasible counterparts), solved exactly on that
+ * candidate pairs (each listing's best feasible counterparts, see DEFAULT_BREADTH), solved exactly on that
  * candidate graph by min-cost flow, one connected group at a time (a product, or a whole category
  * when some demand takes any product of it).
  * Quantities are whole base units and never exceed any listing's remaining quantity.
  */
-export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { perNode?: number; resolution?: number } = {}): Allocation[] {
+export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { breadth?: Breadth; resolution?: number } = {}): Allocation[] {
   // Scores are quantised for the flow so that its comparisons are exact integers.
   const resolution = opts.resolution ?? 50;
-  const edges = candidateEdges(supplies, demands, ctx, opts.perNode ?? 15);
+  const edges = candidateEdges(supplies, demands, ctx, opts.breadth);
   const supplyLeft = Float64Array.from(supplies, (o) => o.remaining);
   const demandLeft = Float64Array.from(demands, (o) => o.remaining);
   const all = Array.from(edges.w, (_, e) => e);

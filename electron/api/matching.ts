@@ -1,6 +1,7 @@
 import type { Impls } from './router';
 import type { matchingContract } from '../../shared/contract/matching';
 import { AppError } from '../../shared/errors';
+import type { Out } from '../../shared/contract/define';
 import { listCategories, listProducts, saveCategory, saveProduct, saveUnit, removeUnit } from '../core/matching/catalog';
 import { saveListing, setListingStatus } from '../core/matching/listings';
 import { listListings, readListingView } from '../core/matching/listingViews';
@@ -67,7 +68,8 @@ export const matchingHandlers: Impls<typeof matchingContract> = {
   'listings.importCommit': { access: WRITE, handler: (ctx, input) => commitListingImport(ctx.store, ctx.actor, input.name, bytes(input.base64)) },
 
   'matching.rank': { access: READ, handler: (ctx, input) => rankFor(ctx.store, input.listingId, input.limit) },
-  'matching.propose': { access: WRITE, handler: (ctx, input) => proposeAll(ctx.store, input) },
+  'matching.propose': { access: WRITE, handler: (ctx, input) => ({ jobId: ctx.core.jobs.startValue(ctx.actor.userId!, '生成撮合方案', (job) => proposeAll(ctx.store, input, job)) }) },
+  'matching.proposal': { access: WRITE, handler: (ctx, input) => ctx.core.jobs.takeValue(input.jobId, ctx.actor.userId!) as Out<(typeof matchingContract)['matching.proposal']> },
   'matching.accept': { access: WRITE, handler: (ctx, input) => ({ deals: createDeals(ctx.store, ctx.actor, input.items, 'matching.accept') }) },
   'matching.getSettings': { access: READ, handler: (ctx) => getMatchingSettings(ctx.store) },
   'matching.saveSettings': { access: CATALOGUE, handler: (ctx, input) => saveMatchingSettings(ctx.store, ctx.actor, input) },

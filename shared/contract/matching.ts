@@ -1,6 +1,7 @@
 import { z, text, int, id, optText, date } from '../zod';
 import { defineMethods } from './define';
 import { empty, ok, fileUpload, fileDownload } from './common';
+import { jobStarted } from './admin';
 import {
   categoryKind,
   categoryOut,
@@ -105,6 +106,11 @@ export const matchingContract = defineMethods({
   'matching.propose': {
     title: '生成撮合方案',
     input: z.object({ kind: categoryKind.optional(), categoryId: z.number().int().positive().optional() }),
+    output: jobStarted,
+  },
+  'matching.proposal': {
+    title: '查看撮合方案',
+    input: z.object({ jobId: text('任务', 32) }),
     output: z.object({
       pairs: z.array(proposalPair),
       openSupplies: z.number(),

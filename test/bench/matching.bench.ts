@@ -10,6 +10,7 @@ import { allocateAll, candidateEdges, DEFAULT_BREADTH } from '../../electron/cor
 import { refusal, score, DEFAULT_WEIGHTS, DistanceTable, type Offer, type ScoreCtx } from '../../electron/core/matching/score';
 import { STANDARD_UNITS, factorFrom, type UnitFactor } from '../../shared/quantity';
 import { tempDir } from '../helpers/tmp';
+import { proposeMatches } from '../helpers/jobs';
 import { maxWeightTransport } from './mincostflow';
 import { fmt, heading, line, sample, timeIt } from './lib';
 
@@ -235,8 +236,8 @@ export default async function matching(): Promise<void> {
     const even = await timeIt(() => allocateAll(S, D, run.ctx, { breadth: { perDemand: 15, perSupply: 15 } }));
     line(`  weighted quantity, ${DEFAULT_BREADTH.perDemand} per demand + ${DEFAULT_BREADTH.perSupply} per supply vs 40 a side`, (value(alloc.value) / wide).toFixed(4), '(pruning loss at full scale)');
     line('  the same with 15 a side', (value(even.value) / wide).toFixed(4), `allocation ${fmt(even.ms)}`);
-    const api = await timeIt(() => admin.call('matching.propose', {}));
-    line('batch proposal through the API', fmt(api.ms), '(roles, validation, output schema)');
+    const api = await timeIt(() => proposeMatches(admin));
+    line('batch proposal as the screen runs it', fmt(api.ms), '(a job through the API: progress steps, polling, output schema)');
     core.close();
 
     heading('matching: proposal quality on small instances against the exact optimum (min-cost flow over all feasible pairs)');

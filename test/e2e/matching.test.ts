@@ -114,4 +114,14 @@ describe('supply matching in the browser', () => {
     await page.getByRole('link', { name: /^GY\d{6}$/ }).click();
     await page.getByText('剩余：6 吨').waitFor();
   });
+
+  it('proposes pairs for every open listing as a job and shows them for review', async () => {
+    await page.getByRole('link', { name: '批量撮合' }).click();
+    await page.getByRole('button', { name: '生成撮合方案' }).click();
+    const summary = page.getByTestId('proposal-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/方案共 [1-9]\d* 对/);
+    await page.getByRole('button', { name: '重新生成方案' }).waitFor();
+    expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { CliClient } from '../../electron/cli/io';
-import type { Out } from '../../shared/contract/define';
+import type { In, Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
 
 export type JobStatus = Out<Contract['jobs.status']>;
@@ -19,4 +19,12 @@ export async function regenerateReport(c: CliClient, id: number): Promise<Out<Co
   const s = await finishJob(c, jobId);
   if (s.state !== 'done') throw new Error(`regenerate ended ${s.state}: ${s.error}`);
   return c.call('reports.regenerated', { jobId });
+}
+
+/** Generates a batch matching proposal and returns it once the job is done. */
+export async function proposeMatches<T = Out<Contract['matching.proposal']>>(c: CliClient, input: In<Contract['matching.propose']> = {}): Promise<T> {
+  const { jobId } = await c.call<{ jobId: string }>('matching.propose', input);
+  const s = await finishJob(c, jobId);
+  if (s.state !== 'done') throw new Error(`proposal ended ${s.state}: ${s.error}`);
+  return c.call<T>('matching.proposal', { jobId });
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { setupCore } from '../helpers/core';
+import { proposeMatches } from '../helpers/jobs';
 import { addHousehold, addOrg, count } from '../helpers/matching';
 import { loadGeoDemo } from '../../electron/core/demo/geo';
 
@@ -56,7 +57,7 @@ describe('matching demo data', () => {
     expect(second.summary.成交).toBeUndefined();
     expect(count(env.core, 'listings')).toBe(listings);
     expect(count(env.core, 'deals')).toBe(2);
-    const open = await env.admin.call<{ pairs: unknown[] }>('matching.propose', {});
+    const open = await proposeMatches<{ pairs: unknown[] }>(env.admin);
     expect(open.pairs.length).toBeGreaterThan(0);
   });
 });

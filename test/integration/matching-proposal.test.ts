@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { setupCore } from '../helpers/core';
+import { finishJob, proposeMatches } from '../helpers/jobs';
 import { addHousehold, addOrg, count, day, setupCatalogue, type Catalogue } from '../helpers/matching';
 import { COMMANDS } from '../../electron/cli/commands';
 import type { CliClient } from '../../electron/cli/io';
@@ -67,7 +68,7 @@ describe('batch proposal through the API', () => {
     await mk('demand', buyers[0]!, '6', '吨', [600, 700], '公斤');
     await mk('demand', buyers[1]!, '12000', '斤', [620, 720], '公斤');
     await mk('demand', buyers[2]!, '1', '吨', [100, 200], '公斤');
-    const p = await env.admin.call<Proposal>('matching.propose', {});
+    const p = await proposeMatches<Proposal>(env.admin);
     expect(p.openSupplies).toBe(2);
     expect(p.openDemands).toBe(3);
     const total = p.pairs.reduce((s, x) => s + x.quantityBase, 0);
@@ -84,8 +85,20 @@ describe('batch proposal through the API', () => {
     expect(count(env.core, 'deals')).toBe(before + 1);
     await env.admin.call('matching.accept', { items: rest.map(accept) });
     bookkeepingHolds();
-    const left = await env.admin.call<Proposal>('matching.propose', {});
+    const left = await proposeMatches<Proposal>(env.admin);
     expect(left.pairs).toEqual([]);
+  });
+
+  it('runs as a job the screen can follow and cancel, and leaves nothing to fetch when cancelled', async () => {
+    const { jobId } = await env.admin.call<{ jobId: string }>('matching.propose', {});
+    const done = await finishJob(env.admin, jobId);
+    expect(done).toMatchObject({ state: 'done', done: 100, total: 100, file: null });
+    expect((await env.admin.call<Proposal>('matching.proposal', { jobId })).openSupplies).toBeGreaterThanOrEqual(0);
+    const stopped = await env.admin.call<{ jobId: string }>('matching.propose', {});
+    await env.admin.call('jobs.cancel', { id: stopped.jobId });
+    expect((await finishJob(env.admin, stopped.jobId)).state).toBe('cancelled');
+    const e = await env.admin.call('matching.proposal', { jobId: stopped.jobId }).catch((x: AppError) => x);
+    expect((e as AppError).message).toBe('这个任务没有结果');
   });
 
   it('keeps the bookkeeping exact through random proposals, accepts, deliveries and cancellations', async () => {
@@ -117,7 +130,7 @@ describe('batch proposal through the API', () => {
             windowTo: day(l.from + l.len),
           });
         }
-        const p = await env.admin.call<Proposal>('matching.propose', {});
+        const p = await proposeMatches<Proposal>(env.admin);
         if (p.pairs.length) await env.admin.call('matching.accept', { items: p.pairs.map(accept) });
         bookkeepingHolds();
         const open = (await env.admin.call<{ rows: { id: number; version: number; quantityBase: number; deliveredBase: number }[] }>('deals.list', { status: 'open', limit: 500 })).rows;

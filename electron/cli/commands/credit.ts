@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
 import { str } from '../command';
-import type { CliClient } from '../io';
 import type { Out } from '../../../shared/contract/define';
 import type { Contract } from '../../../shared/contract';
 import { formatFen } from '../../../shared/money';
 import { formatRate, formatScore, formatWan, PRODUCT_KIND_LABELS } from '../../../shared/credit';
 
 type Rating = Out<Contract['credit.rate']>;
-type JobStatus = Out<Contract['jobs.status']>;
+import { waitForJob } from '../jobs';
 
 function positiveId(value: string, option: string): number {
   const n = Number(value);
@@ -27,14 +26,6 @@ const ratingRow = (r: Rating) => ({
   状态: r.status === 'approved' ? `已审批（${r.approvedBy}）` : '待审批',
   明细: r.lines.map((l) => `${l.label} ${l.applicable ? `${l.value ?? '无数据'}${l.unit}→${(l.pointsX100 / 100).toFixed(2)}/${l.weight}` : '不适用'}`).join('；'),
 });
-
-async function waitForJob(c: CliClient, jobId: string): Promise<JobStatus> {
-  for (;;) {
-    const s = await c.call<JobStatus>('jobs.status', { id: jobId });
-    if (s.state !== 'running') return s;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 export const creditCommands: Command[] = [
   {
@@ -60,7 +51,6 @@ export const creditCommands: Command[] = [
     run: async (c, a) => {
       const { jobId } = await c.call<{ jobId: string }>('credit.rateAll', { approve: a.values.approve === true });
       const s = await waitForJob(c, jobId);
-      if (s.state !== 'done') throw new Error(s.error || '批量评级未完成');
       const result: Record<string, unknown> = { 评级: s.done, 说明: s.message };
       const out = str(a, 'out');
       if (out) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
+import { waitForJob } from '../jobs';
 import { str } from '../command';
 import { exportSheet } from '../../core/io/tabular';
 import type { Out } from '../../../shared/contract/define';
@@ -8,7 +9,7 @@ import type { Contract } from '../../../shared/contract';
 import { formatFen } from '../../../shared/money';
 import { DEAL_STATUS_LABELS } from '../../../shared/contract/matchingFields';
 
-type Proposal = Out<Contract['matching.propose']>;
+type Proposal = Out<Contract['matching.proposal']>;
 type DealList = Out<Contract['deals.list']>;
 
 const upload = (file: string) => ({ name: path.basename(file), base64: fs.readFileSync(path.resolve(file)).toString('base64') });
@@ -98,7 +99,9 @@ export const matchingCommands: Command[] = [
     asUser: true,
     options: { out: { type: 'string' }, kind: { type: 'string' } },
     run: async (c, a) => {
-      const p = await c.call<Proposal>('matching.propose', { kind: str(a, 'kind') || undefined });
+      const { jobId } = await c.call<{ jobId: string }>('matching.propose', { kind: str(a, 'kind') || undefined });
+      await waitForJob(c, jobId);
+      const p = await c.call<Proposal>('matching.proposal', { jobId });
       const out = str(a, 'out');
       const summary = {
         可撮合供应: p.openSupplies,

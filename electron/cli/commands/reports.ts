@@ -2,30 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
 import { str } from '../command';
-import type { CliClient } from '../io';
 import type { Out } from '../../../shared/contract/define';
 import type { Contract } from '../../../shared/contract';
 import { PERIOD_KIND_LABELS, REPORT_FORMATS, type ReportFormat } from '../../../shared/reports';
+import { waitForJob } from '../jobs';
 
 type Catalog = Out<Contract['reports.catalog']>;
 type History = Out<Contract['reports.history']>;
-type Job = Out<Contract['jobs.status']>;
 type File = { name: string; base64: string };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits for a job, showing its progress on stderr. */
-async function waitForJob(c: CliClient, jobId: string): Promise<void> {
-  for (;;) {
-    const s = await c.call<Job>('jobs.status', { id: jobId });
-    if (s.state === 'done') break;
-    if (s.state === 'failed') throw new Error(s.error);
-    if (s.state === 'cancelled') throw new Error('任务已取消');
-    process.stderr.write(`\r${s.done}/${s.total} ${s.message}`.padEnd(60));
-    await sleep(200);
-  }
-  process.stderr.write('\n');
-}
 
 function formatOf(out: string, given: string): ReportFormat {
   const ext = path.extname(out).slice(1).toLowerCase();

@@ -217,12 +217,14 @@ function solveGroup(group: number[], edges: Edges, supplyLeft: Float64Array, dem
 
 /**
  * The batch proposal: pairs with quantities that maximise the sum of score x quantity over the
- * candidate pairs (each listing's best feasible counterparts, see DEFAULT_BREADTH), solved exactly on that
- * candidate graph by min-cost flow, one connected group at a time (a product, or a whole category
+ * candidate pairs (each listing's best feasible counterparts, see DEFAULT_BREADTH), solved exactly on
+ * that candidate graph by min-cost flow, one connected group at a time (a product, or a whole category
  * when some demand takes any product of it).
  * Quantities are whole base units and never exceed any listing's remaining quantity.
+ * A generator so that a job can report progress and yield between groups: it yields after the
+ * candidate pairs and after each group, and returns the allocations.
  */
-export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { breadth?: Breadth; resolution?: number } = {}): Allocation[] {
+export function* allocating(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { breadth?: Breadth; resolution?: number } = {}): Generator<{ done: number; total: number }, Allocation[]> {
   // Scores are quantised for the flow so that its comparisons are exact integers.
   const resolution = opts.resolution ?? 50;
   const edges = candidateEdges(supplies, demands, ctx, opts.breadth);
@@ -230,7 +232,20 @@ export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, 
   const demandLeft = Float64Array.from(demands, (o) => o.remaining);
   const all = Array.from(edges.w, (_, e) => e);
   const out: Allocation[] = [];
-  for (const group of components(edges, all, supplies.length)) solveGroup(group, edges, supplyLeft, demandLeft, resolution, out);
+  const groups = components(edges, all, supplies.length);
+  yield { done: 0, total: groups.length };
+  for (const [i, group] of groups.entries()) {
+    solveGroup(group, edges, supplyLeft, demandLeft, resolution, out);
+    yield { done: i + 1, total: groups.length };
+  }
   out.sort((a, b) => b.score - a.score || a.d - b.d || a.s - b.s);
   return out;
+}
+
+export function allocateAll(supplies: Offer[], demands: Offer[], ctx: ScoreCtx, opts: { breadth?: Breadth; resolution?: number } = {}): Allocation[] {
+  const steps = allocating(supplies, demands, ctx, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -195,7 +195,6 @@ export const EN_MATCHING: Record<string, string> = {
   生成撮合方案: 'Propose pairings',
   '为所有挂牌中、仍在时间窗口内的供应和需求计算一个整体最优的配对方案（可拆分数量）。方案只供审核，确认后才成交。':
     'Computes one best set of pairings, with split quantities, for every open supply and demand still in its window. It is only a proposal: nothing is a deal until you confirm it.',
-  '正在为全部挂牌计算配对，数据多时需要几秒钟…': 'Pairing all open listings; with many listings this takes a few seconds…',
   '可撮合供应 {s} 条、需求 {d} 条；方案共 {n} 对，涉及供应 {ms} 条、需求 {md} 条；用时 {ms2} 毫秒。':
     '{s} supplies and {d} demands open; {n} pairs proposed, covering {ms} supplies and {md} demands; took {ms2} ms.',
   全部产品: 'All products',

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Select, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { DataTable } from 'mantine-datatable';
 import { call } from '../../api/client';
 import { useAction, useCall } from '../../api/hooks';
 import { Page } from '../../components/Page';
+import { JobProgress } from '../../components/JobProgress';
 import { useSession } from '../../app/session';
 import { formatFen } from '../../../../shared/money';
 import type { Out } from '../../../../shared/contract/define';
@@ -12,7 +13,7 @@ import type { Contract } from '../../../../shared/contract';
 import { t } from '../../i18n';
 import { fenOf, today, unitOptions, yuanText } from './common';
 
-type Proposal = Out<Contract['matching.propose']>;
+type Proposal = Out<Contract['matching.proposal']>;
 type Pair = Proposal['pairs'][number];
 interface Terms {
   quantity: string;
@@ -69,10 +70,17 @@ export function ProposalPage() {
   const [product, setProduct] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Row | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
   const { busy, run } = useAction();
 
+  // A proposal over tens of thousands of listings takes seconds: it runs as a job with progress and cancel.
   const generate = async () => {
-    const p = await run(() => call('matching.propose', { kind: kind === 'all' ? undefined : kind }));
+    const started = await run(() => call('matching.propose', { kind: kind === 'all' ? undefined : kind }));
+    if (started) setJobId(started.jobId);
+  };
+  const show = async (id: string) => {
+    const p = await run(() => call('matching.proposal', { jobId: id }));
+    setJobId(null);
     if (!p) return;
     setProposal(p);
     setRows(p.pairs.map((x) => ({ ...x, key: `${x.supplyId}-${x.demandId}`, terms: { ...x.suggestion } })));
@@ -107,21 +115,16 @@ export function ProposalPage() {
               { value: 'input', label: t('农资') },
             ]}
           />
-          <Button onClick={generate} loading={busy && !proposal}>
+          <Button onClick={generate} loading={jobId !== null}>
             {proposal ? t('重新生成方案') : t('生成撮合方案')}
           </Button>
         </Group>
       }
     >
-      {!proposal && !busy && (
+      {!proposal && jobId === null && (
         <Alert color="blue">{t('为所有挂牌中、仍在时间窗口内的供应和需求计算一个整体最优的配对方案（可拆分数量）。方案只供审核，确认后才成交。')}</Alert>
       )}
-      {busy && !proposal && (
-        <Group>
-          <Loader size="sm" />
-          <Text size="sm">{t('正在为全部挂牌计算配对，数据多时需要几秒钟…')}</Text>
-        </Group>
-      )}
+      <JobProgress jobId={jobId} onDone={(st) => void show(st.id)} onClose={() => setJobId(null)} />
       {proposal && (
         <Stack>
           <Text size="sm" data-testid="proposal-summary">

@@ -67,6 +67,10 @@ describe('member imports', () => {
     expect(liu).toMatchObject({ landAreaMu100: 350, crops: ['柑橘', '玉米'] });
     const audit = env.core.store.sqlite.prepare("SELECT summary FROM audit_log WHERE method = 'members.importCommit' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ import: '农户.csv', rows: 2 });
+    // Each imported household's own history names the import and who made it.
+    const chenId = (await env.admin.call<{ rows: { id: number }[] }>('households.list', { q: '陈二' })).rows[0]!.id;
+    const history = await env.admin.call<{ total: number; rows: { method: string; username: string; summary: string }[] }>('members.history', { entity: 'household', id: chenId, offset: 0, limit: 20 });
+    expect(history.rows.map((r) => [r.method, r.username, JSON.parse(r.summary).import])).toEqual([['members.importCommit', 'admin', '农户.csv']]);
   });
 
   it('refuses a file in an encoding that is not UTF-8 or GB18030, changing nothing', async () => {

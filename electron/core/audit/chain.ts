@@ -7,6 +7,11 @@ export interface AuditEntry {
   ids: (number | string)[];
   /** Short before/after facts; keep it small, the log is for people. */
   summary?: Record<string, unknown>;
+  /**
+   * More records of `entity` the entry concerns, too many to list in the row (the 50,000 rows of an
+   * import): indexed so that each one's history shows the entry, but not part of the row or its hash.
+   */
+  refs?: number[];
 }
 
 export const GENESIS = '0'.repeat(64);
@@ -54,7 +59,7 @@ export function appendAudit(sqlite: Database.Database, actor: Actor, method: str
     };
     const hash = rowHash(fields);
     insert.run(id, at, fields.userId, fields.username, method, fields.entity, fields.entityIds, fields.summary, prevHash, hash);
-    for (const x of new Set(e.ids.map(String))) ref.run(id, e.entity, x);
+    for (const x of new Set([...e.ids, ...(e.refs ?? [])].map(String))) ref.run(id, e.entity, x);
     prevHash = hash;
   }
 }

@@ -127,16 +127,14 @@ export async function commitHouseholdFile(store: Store, actor: Actor, name: stri
     const ins = store.sqlite.prepare(
       'INSERT INTO households (name, id_number, phone, township_id, village_id, household_size, land_area_mu100, crops, notes, py_full, py_initials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    let first = 0;
-    let last = 0;
+    const ids: number[] = [];
     for (const f of valid) {
       const py = pinyinOf(f.name, true);
       const id = Number(ins.run(f.name, f.idNumber || null, f.phone, f.townshipId, f.villageId, f.householdSize, f.landAreaMu100, JSON.stringify(f.crops), f.notes, py.full, py.initials, now, now).lastInsertRowid);
       indexHousehold(store.sqlite, { id, name: f.name, phone: f.phone, idNumber: f.idNumber || null }, true);
-      first ||= id;
-      last = id;
+      ids.push(id);
     }
-    audit.record({ entity: 'household', ids: [], summary: { import: name, rows: valid.length, firstId: first, lastId: last } });
+    audit.record({ entity: 'household', ids: [], refs: ids, summary: { import: name, rows: valid.length, firstId: ids[0] ?? 0, lastId: ids.at(-1) ?? 0 } });
     return { imported: valid.length };
   });
 }

@@ -192,18 +192,16 @@ export async function commitOrgFile(store: Store, actor: Actor, name: string, by
       `INSERT INTO orgs (kind, name, credit_code, legal_rep, contact_name, contact_phone, township_id, village_id, address, industries, land_area_mu100, member_count, demo_level, demo_year, registered_on, notes, py_full, py_initials, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    let first = 0;
-    let last = 0;
+    const ids: number[] = [];
     for (const f of valid) {
       const py = pinyinOf(f.name, false);
       const id = Number(
         ins.run(f.kind, f.name, f.creditCode || null, f.legalRep, f.contactName, f.contactPhone, f.townshipId, f.villageId, f.address, JSON.stringify(f.industries), f.landAreaMu100, f.memberCount, f.demoLevel, f.demoYear, f.registeredOn, f.notes, py.full, py.initials, now, now).lastInsertRowid,
       );
       indexOrg(store.sqlite, { id, name: f.name, contactPhone: f.contactPhone, creditCode: f.creditCode || null }, true);
-      first ||= id;
-      last = id;
+      ids.push(id);
     }
-    audit.record({ entity: 'org', ids: [], summary: { import: name, rows: valid.length, firstId: first, lastId: last, newIndustries: preview.newIndustries } });
+    audit.record({ entity: 'org', ids: [], refs: ids, summary: { import: name, rows: valid.length, firstId: ids[0] ?? 0, lastId: ids.at(-1) ?? 0, newIndustries: preview.newIndustries } });
     return { imported: valid.length };
   });
 }

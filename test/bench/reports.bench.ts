@@ -148,7 +148,7 @@ export default async function reportsBench(): Promise<void> {
     const made = await timeIt(() => generateBooks(core, year));
     line(`generate ${COOPS} books, ${year - 1}-${year}, ~900 lines a year`, fmt(made.ms));
 
-    heading(`reports: batch of the ${year} statements (会农社01表 + 02表) for ${COOPS} cooperatives, through the job`);
+    heading(`reports: batch of the ${year} statements (会农社01、02、03表) for ${COOPS} cooperatives, through the job`);
     const x = await batchJob(client, year, 'xlsx', today);
     line(`batch xlsx: sheet per cooperative (${x.parts} parts)`, fmt(x.ms), `peak RSS ${x.peakMb.toFixed(0)} MB, ${(x.bytes / 1024 / 1024).toFixed(1)} MB; target < 60 s, < 1 GB`);
     const p = await batchJob(client, year, 'pdf', today);

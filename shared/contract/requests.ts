@@ -1,4 +1,4 @@
-import { z, text, optText, int, date, optDate, fen } from '../zod';
+import { z, text, optText, int, id, date, optDate, fen } from '../zod';
 import { defineMethods } from './define';
 import { fileDownload, ok } from './common';
 import {
@@ -106,12 +106,12 @@ export const requestsContract = defineMethods({
 
   'serviceStats.get': {
     title: '查看服务统计',
-    input: z.object({ from: date('开始日期'), to: date('结束日期'), by: z.enum(STAT_DIMENSIONS).default('month') }),
+    input: z.object({ from: date('开始日期'), to: date('结束日期'), by: z.enum(STAT_DIMENSIONS).default('month'), townshipId: id('乡镇').optional() }),
     output: z.object({ rows: z.array(statRow), totals: statRow, indicator: z.object({ muTimes100: z.number(), wanMuTimes: z.number() }) }),
   },
   'serviceStats.export': {
     title: '导出服务统计',
-    input: z.object({ from: date('开始日期'), to: date('结束日期'), by: z.enum([...STAT_DIMENSIONS, 'all']).default('all'), format: z.enum(['xlsx', 'csv', 'pdf']).default('xlsx') }),
+    input: z.object({ from: date('开始日期'), to: date('结束日期'), by: z.enum([...STAT_DIMENSIONS, 'all']).default('all'), format: z.enum(['xlsx', 'csv', 'pdf']).default('xlsx'), townshipId: id('乡镇').optional() }),
     output: fileDownload,
   },
   'serviceStats.indicator': {

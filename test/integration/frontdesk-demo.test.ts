@@ -1,5 +1,7 @@
 import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { setupCore } from '../helpers/core';
+import ExcelJS from 'exceljs';
+import type { AppError } from '../../shared/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, type Env } from '../helpers/frontdesk';
@@ -97,5 +99,29 @@ describe('front desk demo data', () => {
       .all() as Row[];
     const pick = (r: Row) => [r.label, r.requests, r.done, r.followUps, r.satisfaction];
     expect(stats.rows.map(pick).sort()).toEqual(joined.map(pick).sort());
+  });
+
+  it('narrows the statistics to one township: each township’s figures by crop add up to its row county-wide', async () => {
+    type Row = { key: string; label: string; requests: number; done: number; muTimes100: number; feeFen: number; subsidyFen: number };
+    type Stats = { rows: Row[]; totals: Row };
+    const range = { from: '2000-01-01', to: '2100-12-31' };
+    const county = await env.admin.call<Stats>('serviceStats.get', { ...range, by: 'township' });
+    expect(county.rows.length).toBeGreaterThan(1);
+    const pick = (r: Row) => [r.requests, r.done, r.muTimes100, r.feeFen, r.subsidyFen];
+    for (const town of county.rows.filter((r) => r.key !== '')) {
+      const one = await env.admin.call<Stats>('serviceStats.get', { ...range, by: 'crop', townshipId: Number(town.key) });
+      expect(pick(one.totals)).toEqual(pick(town));
+      const byLink = await env.admin.call<Stats>('serviceStats.get', { ...range, by: 'link', townshipId: Number(town.key) });
+      expect(byLink.totals.requests).toBe(town.requests);
+    }
+    const town = county.rows[0]!;
+    const f = await env.admin.call<{ name: string; base64: string }>('serviceStats.export', { ...range, by: 'all', format: 'xlsx', townshipId: Number(town.key) });
+    expect(f.name).toBe(`服务统计_${town.label}_2000-01-01_2100-12-31.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('按乡镇');
+    expect(wb.worksheets[0]!.getCell('A3').value).toBe(`范围：${town.label}`);
+    const e = await env.admin.call('serviceStats.get', { ...range, by: 'crop', townshipId: 999_999 }).catch((x: AppError) => x);
+    expect((e as AppError).message).toBe('所选乡镇不存在，请重新选择');
   });
 });

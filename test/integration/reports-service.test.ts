@@ -50,6 +50,25 @@ describe('service statistics (front desk)', () => {
     expect(String(link.getCell(link.rowCount - 1, 1).value)).toContain('在各环节分别计数');
   });
 
+  it('narrows to one township for its centre, with the same figures as that township’s row county-wide', async () => {
+    const year = (env.core.store.sqlite.prepare('SELECT max(done_on) FROM service_records').pluck().get() as string).slice(0, 4);
+    const to = year === today.slice(0, 4) ? today : `${year}-12-31`;
+    const county = serviceStats(env.core.store, `${year}-01-01`, to, 'township');
+    const town = county.rows[0]!;
+    const cat = await frontdesk.call<{ reports: { key: string; scopes: { value: string; label: string }[] }[] }>('reports.catalog');
+    expect(cat.reports.find((r) => r.key === 'service')!.scopes).toContainEqual({ value: `town:${town.key}`, label: town.label });
+    const f = await frontdesk.call<{ name: string; base64: string }>('reports.export', { key: 'service', params: { ...params(year), scope: `town:${town.key}` }, format: 'xlsx' });
+    expect(f.name).toContain(town.label);
+    const wb = await readXlsx(bytesOf(f));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['按作物', '按环节', '按服务类别', '按月份']);
+    for (const name of ['按作物', '按环节', '按月份']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(String(ws.getCell(3, 1).value) + String(ws.getCell(4, 1).value)).toContain(`范围：${town.label}`);
+      const total = rowWhere(ws, 1, '合计');
+      expect([ws.getCell(total, 2).value, ws.getCell(total, 5).value, ws.getCell(total, 6).value]).toEqual([town.requests, town.muTimes100 / 100, town.feeFen / 100]);
+    }
+  });
+
   it('prints a quarter one breakdown per page (months included), and the PDF reads back in Chinese', async () => {
     const quarter = `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
     const f = await env.admin.call<{ base64: string }>('reports.export', { key: 'service', params: params(quarter), format: 'pdf' });

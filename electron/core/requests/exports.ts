@@ -8,13 +8,13 @@ import { serviceStats, type Dimension } from './stats';
 import { listProviders } from './providers';
 import { localDate } from './rules';
 
-function statsSheet(store: Store, from: string, to: string, by: Dimension): SheetSpec {
-  const { rows, totals } = serviceStats(store, from, to, by);
+function statsSheet(store: Store, from: string, to: string, by: Dimension, town: { id: number; name: string } | null): SheetSpec {
+  const { rows, totals } = serviceStats(store, from, to, by, town?.id ?? null);
   const label = STAT_DIMENSION_LABELS[by];
   return {
     name: `按${label}`,
     title: `农业社会化服务统计（按${label}）`,
-    meta: [`填报单位：${getSettings(store).centreName}`, `统计期间：${from} 至 ${to}`, `制表日期：${localDate(store.now())}`],
+    meta: [`填报单位：${getSettings(store).centreName}`, ...(town ? [`范围：${town.name}`] : []), `统计期间：${from} 至 ${to}`, `制表日期：${localDate(store.now())}`],
     columns: [
       { header: label, key: 'label' },
       { header: '受理申请（件）', key: 'requests', kind: 'int' },
@@ -32,17 +32,19 @@ function statsSheet(store: Store, from: string, to: string, by: Dimension): Shee
   };
 }
 
-/** One dimension in the chosen format, or every dimension as the sheets of one workbook. */
-export async function exportStats(store: Store, actor: Actor, input: { from: string; to: string; by: Dimension | 'all'; format: ExportFormat }) {
-  const base = `服务统计_${input.from}_${input.to}`;
+/** One dimension in the chosen format, or every dimension as the sheets of one workbook; the county or one township. */
+export async function exportStats(store: Store, actor: Actor, input: { from: string; to: string; by: Dimension | 'all'; format: ExportFormat; township: { id: number; name: string } | null }) {
+  const town = input.township;
+  const base = `服务统计_${town ? `${town.name}_` : ''}${input.from}_${input.to}`;
   let file: { name: string; mime: string; bytes: Buffer };
   if (input.by === 'all') {
-    const bytes = await writeXlsx(STAT_DIMENSIONS.map((d) => statsSheet(store, input.from, input.to, d)));
+    const dims = STAT_DIMENSIONS.filter((d) => d !== 'township' || !town);
+    const bytes = await writeXlsx(dims.map((d) => statsSheet(store, input.from, input.to, d, town)));
     file = { name: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
   } else {
-    file = await exportSheet(statsSheet(store, input.from, input.to, input.by), input.format, `${base}_按${STAT_DIMENSION_LABELS[input.by]}`);
+    file = await exportSheet(statsSheet(store, input.from, input.to, input.by, town), input.format, `${base}_按${STAT_DIMENSION_LABELS[input.by]}`);
   }
-  store.write(actor, 'serviceStats.export', (audit) => audit.record({ entity: 'export', ids: [], summary: { file: file.name, from: input.from, to: input.to, by: input.by } }));
+  store.write(actor, 'serviceStats.export', (audit) => audit.record({ entity: 'export', ids: [], summary: { file: file.name, from: input.from, to: input.to, by: input.by, township: town?.name ?? '' } }));
   return { name: file.name, mime: file.mime, base64: file.bytes.toString('base64') };
 }
 

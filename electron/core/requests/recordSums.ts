@@ -42,9 +42,10 @@ export function splitPeriod(from: string, to: string): { months: [string, string
 /**
  * 亩次, fees, subsidies and payments of the service records dated in [from, to], by one dimension. Whole
  * months come from service_rollups (kept by triggers), the odd days at the ends from the records' covering
- * index; both hold the same figures, so the split never changes a total.
+ * index; both hold the same figures, so the split never changes a total. The rollups hold one dimension
+ * at a time, so one township's figures are read from its records for the whole period.
  */
-export function recordSums(store: Store, by: RecordDimension, from: string, to: string): RecordSum[] {
+export function recordSums(store: Store, by: RecordDimension, from: string, to: string, townshipId: number | null = null): RecordSum[] {
   const out = new Map<string, RecordSum>();
   const add = (k: unknown, mu: number, fee: number, sub: number, paid: number) => {
     const key = k === null || k === undefined ? '' : String(k);
@@ -55,7 +56,7 @@ export function recordSums(store: Store, by: RecordDimension, from: string, to: 
     r.paidFen += paid;
     out.set(key, r);
   };
-  const { months, days } = splitPeriod(from, to);
+  const { months, days } = townshipId === null ? splitPeriod(from, to) : { months: null, days: to < from ? [] : [[from, to] as [string, string]] };
   if (months) {
     const dim = by === 'month' || by === 'total' ? '' : by;
     const key = by === 'month' ? 'month' : by === 'total' ? "''" : 'key';
@@ -72,9 +73,11 @@ export function recordSums(store: Store, by: RecordDimension, from: string, to: 
     for (const x of all<{ k: unknown; mu: number; fee: number; sub: number; paid: number }>(
       store.sqlite,
       `SELECT ${RAW_KEY[by]} AS k, sum(mu_times100) AS mu, sum(fee_fen) AS fee, sum(subsidy_fen) AS sub, sum(paid_fen) AS paid
-       FROM service_records WHERE done_on BETWEEN ? AND ? GROUP BY k`,
+       FROM service_records WHERE done_on BETWEEN ? AND ? AND (? IS NULL OR township_id = ?) GROUP BY k`,
       a,
       b,
+      townshipId,
+      townshipId,
     )) add(x.k, x.mu, x.fee, x.sub, x.paid);
   }
   return [...out.values()];

@@ -2,6 +2,7 @@ import type { Store } from '../db/store';
 import type { StatRow } from '../../../shared/contract/requestFields';
 import { STAT_DIMENSIONS } from '../../../shared/contract/requestFields';
 import { all, one } from './util';
+import { AppError } from '../../../shared/errors';
 import { recordSums } from './recordSums';
 
 export type Dimension = (typeof STAT_DIMENSIONS)[number];
@@ -14,16 +15,20 @@ const REQUEST_KEY: Record<Exclude<Dimension, 'month' | 'link'>, string> = {
   kind: 'r.kind',
 };
 
+/** Only one township's requests when a township is given (@town), else all. */
+const IN_TOWN = '(@town IS NULL OR r.township_id = @town)';
+const LINK_IN_TOWN = '(@town IS NULL OR request_id IN (SELECT id FROM service_requests r WHERE r.township_id = @town))';
+
 /** Requests grouped by the dimension, dated by `dateCol` (received_on, done_on or followed_on). */
 function requestSql(by: Exclude<Dimension, 'link'>, dateCol: string, select: string): string {
-  if (by === 'month') return `SELECT substr(r.${dateCol}, 1, 7) AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
-  return `SELECT ${REQUEST_KEY[by]} AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to GROUP BY k`;
+  const key = by === 'month' ? `substr(r.${dateCol}, 1, 7)` : REQUEST_KEY[by];
+  return `SELECT ${key} AS k, ${select} FROM service_requests r WHERE r.${dateCol} BETWEEN @from AND @to AND ${IN_TOWN} GROUP BY k`;
 }
 
 /** Per link, from request_links alone (it carries its request's dates): received, completed with days, followed up. */
-const LINK_RECEIVED = `SELECT link_id AS k, count(*) AS n FROM request_links WHERE received_on BETWEEN @from AND @to GROUP BY k`;
-const LINK_DONE = `SELECT link_id AS k, count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM request_links WHERE done_on BETWEEN @from AND @to GROUP BY k`;
-const LINK_FOLLOWED = `SELECT link_id AS k, count(*) AS n, sum(satisfaction) AS s FROM request_links WHERE followed_on BETWEEN @from AND @to GROUP BY k`;
+const LINK_RECEIVED = `SELECT link_id AS k, count(*) AS n FROM request_links WHERE received_on BETWEEN @from AND @to AND ${LINK_IN_TOWN} GROUP BY k`;
+const LINK_DONE = `SELECT link_id AS k, count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM request_links WHERE done_on BETWEEN @from AND @to AND ${LINK_IN_TOWN} GROUP BY k`;
+const LINK_FOLLOWED = `SELECT link_id AS k, count(*) AS n, sum(satisfaction) AS s FROM request_links WHERE followed_on BETWEEN @from AND @to AND ${LINK_IN_TOWN} GROUP BY k`;
 
 function labels(store: Store, by: Dimension): Map<string, string> {
   const table = { township: 'townships', crop: 'service_crops', link: 'service_links', provider: 'providers' } as const;
@@ -55,8 +60,8 @@ function finish(a: Acc): StatRow {
  * received, completions (and days to complete) when completed, satisfaction when followed up, and
  * 亩次, fees, subsidies and payments by the dates of the service records.
  */
-export function serviceStats(store: Store, from: string, to: string, by: Dimension): { rows: StatRow[]; totals: StatRow } {
-  const params = { from, to };
+export function serviceStats(store: Store, from: string, to: string, by: Dimension, townshipId: number | null = null): { rows: StatRow[]; totals: StatRow } {
+  const params = { from, to, town: townshipId };
   const rows = new Map<string, Acc>();
   const names = labels(store, by);
   const blank = (key: string, label: string): Acc => ({ key, label, requests: 0, done: 0, avgDays: null, muTimes100: 0, feeFen: 0, subsidyFen: 0, paidFen: 0, followUps: 0, satisfaction: null, daysSum: 0, satisfactionSum: 0 });
@@ -83,7 +88,7 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
       r.satisfactionSum = x.s;
     }
   }
-  for (const x of recordSums(store, by, from, to)) {
+  for (const x of recordSums(store, by, from, to, townshipId)) {
     const r = row(x.key);
     r.muTimes100 = x.muTimes100;
     r.feeFen = x.feeFen;
@@ -94,15 +99,23 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
   const total = blank('total', '合计');
   for (const r of list) for (const k of ['requests', 'done', 'muTimes100', 'feeFen', 'subsidyFen', 'paidFen', 'followUps', 'daysSum', 'satisfactionSum'] as const) total[k] += r[k];
   // By link a request counts once for each of its links; the totals count each request once.
-  if (by === 'link') Object.assign(total, requestTotals(store, from, to));
+  if (by === 'link') Object.assign(total, requestTotals(store, from, to, townshipId));
   return { rows: list.map(finish), totals: finish(total) };
 }
 
-function requestTotals(store: Store, from: string, to: string) {
-  const params = { from, to };
-  const received = one<{ n: number }>(store.sqlite, 'SELECT count(*) AS n FROM service_requests WHERE received_on BETWEEN @from AND @to', params)!.n;
-  const done = one<{ n: number; days: number | null }>(store.sqlite, 'SELECT count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM service_requests WHERE done_on BETWEEN @from AND @to', params)!;
-  const fu = one<{ n: number; s: number | null }>(store.sqlite, 'SELECT count(*) AS n, sum(satisfaction) AS s FROM service_requests WHERE followed_on BETWEEN @from AND @to', params)!;
+/** The township statistics are narrowed to, checked to exist; null for the whole county. */
+export function statsTownship(store: Store, id: number | undefined): { id: number; name: string } | null {
+  if (id === undefined) return null;
+  const row = one<{ id: number; name: string }>(store.sqlite, 'SELECT id, name FROM townships WHERE id = @id', { id });
+  if (!row) throw new AppError('VALIDATION', '所选乡镇不存在，请重新选择', { townshipId: '乡镇不存在' });
+  return row;
+}
+
+function requestTotals(store: Store, from: string, to: string, townshipId: number | null) {
+  const params = { from, to, town: townshipId };
+  const received = one<{ n: number }>(store.sqlite, `SELECT count(*) AS n FROM service_requests r WHERE received_on BETWEEN @from AND @to AND ${IN_TOWN}`, params)!.n;
+  const done = one<{ n: number; days: number | null }>(store.sqlite, `SELECT count(*) AS n, sum(julianday(done_on) - julianday(received_on)) AS days FROM service_requests r WHERE done_on BETWEEN @from AND @to AND ${IN_TOWN}`, params)!;
+  const fu = one<{ n: number; s: number | null }>(store.sqlite, `SELECT count(*) AS n, sum(satisfaction) AS s FROM service_requests r WHERE followed_on BETWEEN @from AND @to AND ${IN_TOWN}`, params)!;
   return { requests: received, done: done.n, daysSum: done.days ?? 0, followUps: fu.n, satisfactionSum: fu.s ?? 0 };
 }
 

@@ -302,6 +302,7 @@ export const EN_REQUESTS: Record<string, string> = {
   '服务量（亩次）': 'Service (mu-times)',
   '1 个环节在 1 亩地上作业 1 次计 1 亩次': 'One link done once on one mu = 1 mu-time',
   '指标 6：开展农业生产社会化服务规模': 'Indicator 6: scale of agricultural production services',
+  '{town}服务规模（指标 6 按全县计）': 'Services in {town} (indicator 6 counts the whole county)',
   万亩次: '10k mu-times',
   '{year} 年目标': '{year} target',
   '指标 6 完成情况': 'Indicator 6 progress',

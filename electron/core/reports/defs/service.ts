@@ -16,7 +16,7 @@ const DIMS: { by: Dim; name: string; label: string }[] = [
 /**
  * The front desk's service statistics (requests and 亩次 by township, crop, link and kind; by month too for a
  * quarter or a year), from its own serviceStats: requests counted when received, completions when completed,
- * 亩次 and money by the dates of the service records.
+ * 亩次 and money by the dates of the service records. The whole county, or one township for its centre.
  */
 export const serviceStatistics: ReportDef = {
   key: 'service',
@@ -24,12 +24,18 @@ export const serviceStatistics: ReportDef = {
   capability: '前台受理',
   roles: ['admin', 'manager', 'frontdesk'],
   periods: ['month', 'quarter', 'year'],
+  scopes: (store) => [
+    { value: '', label: '全县' },
+    ...(store.sqlite.prepare('SELECT id, name FROM townships ORDER BY sort, id').all() as { id: number; name: string }[]).map((t) => ({ value: `town:${t.id}`, label: t.name })),
+  ],
   build(store, ctx) {
     const { from } = ctx.range;
     const to = ctx.asOf;
-    const dims = DIMS.filter((d) => d.by !== 'month' || ctx.range.kind !== 'month');
+    const town = ctx.scope.startsWith('town:') ? Number(ctx.scope.slice(5)) : null;
+    // Within one township, a sheet by township would be a single row.
+    const dims = DIMS.filter((d) => (d.by !== 'month' || ctx.range.kind !== 'month') && (d.by !== 'township' || town === null));
     const sheets = dims.map(({ by, name, label }): SheetSpec => {
-      const s = serviceStats(store, from, to, by);
+      const s = serviceStats(store, from, to, by, town);
       const rows = [...s.rows, { ...s.totals, label: '合计' }];
       return {
         name,
@@ -55,6 +61,7 @@ export const serviceStatistics: ReportDef = {
         footer: by === 'link' ? ['注：一件申请涉及多个环节的，在各环节分别计数；合计按申请计一次。'] : [],
       };
     });
-    return { basis: `前台受理 ${from} 至 ${to} 的登记：申请按受理日期、完成按办结日期、亩次和金额按服务记录日期统计`, sheets };
+    const where = town === null ? '' : `${ctx.scopeLabel}`;
+    return { basis: `前台受理 ${from} 至 ${to} ${where}的登记：申请按受理日期、完成按办结日期、亩次和金额按服务记录日期统计`, sheets };
   },
 };

@@ -10,6 +10,7 @@ import { downloadFile } from '../../components/files';
 import { useSession } from '../../app/session';
 import { t } from '../../i18n';
 import { mu } from './common';
+import { useGeoOptions } from '../members/common';
 
 type Dimension = (typeof STAT_DIMENSIONS)[number];
 
@@ -39,7 +40,11 @@ export function StatsPage() {
   const [year, setYear] = useState<string | null>(String(thisYear));
   const [range, setRange] = useState({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31` });
   const [by, setBy] = useState<Dimension>('month');
-  const q = useCall('serviceStats.get', { ...range, by }, true, ['requests']);
+  const geo = useGeoOptions();
+  const [town, setTown] = useState<string | null>(null);
+  const townshipId = town ? Number(town) : undefined;
+  const townName = geo.townships.find((x) => x.value === town)?.label ?? '';
+  const q = useCall('serviceStats.get', { ...range, by, townshipId }, true, ['requests']);
   const plan = useCall('indicators.list', { period: '' }, can('indicators.list'));
   const six = plan.data?.rows.find((r) => r.no === 6);
   const { busy, run } = useAction();
@@ -48,7 +53,7 @@ export function StatsPage() {
     if (y) setRange({ from: `${y}-01-01`, to: `${y}-12-31` });
   };
   const exportAs = async (which: Dimension | 'all', format: 'xlsx' | 'pdf') => {
-    const f = await run(() => call('serviceStats.export', { ...range, by: which, format }));
+    const f = await run(() => call('serviceStats.export', { ...range, by: which, format, townshipId }));
     if (f) downloadFile(f);
   };
   const wan = q.data ? q.data.indicator.wanMuTimes : null;
@@ -75,6 +80,7 @@ export function StatsPage() {
         <Select w={110} label={t('年度')} data={Array.from({ length: 10 }, (_, i) => String(thisYear - i))} value={year} onChange={chooseYear} clearable />
         <TextInput type="date" label={t('开始日期')} value={range.from} onChange={(e) => (setYear(null), setRange({ ...range, from: e.currentTarget.value }))} />
         <TextInput type="date" label={t('结束日期')} value={range.to} onChange={(e) => (setYear(null), setRange({ ...range, to: e.currentTarget.value }))} />
+        <Select w={150} label={t('范围')} placeholder={t('全县')} data={geo.townships} value={town} onChange={setTown} clearable searchable />
         <SegmentedControl value={by} onChange={(v) => setBy(v as Dimension)} data={STAT_DIMENSIONS.map((d) => ({ value: d, label: t(`按${STAT_DIMENSION_LABELS[d]}`) }))} />
       </Group>
       <Loading error={q.error} loading={q.loading && !q.data} />
@@ -94,13 +100,13 @@ export function StatsPage() {
             </Paper>
             <Paper withBorder p="md">
               <Text size="xs" c="dimmed">
-                {t('指标 6：开展农业生产社会化服务规模')}
+                {townshipId ? t('{town}服务规模（指标 6 按全县计）', { town: townName }) : t('指标 6：开展农业生产社会化服务规模')}
               </Text>
               <Title order={3} data-testid="indicator-6">
                 {wan} {t('万亩次')}
               </Title>
-              {six && <ProgressBar value={wan} max={six.target2027} marker={six.yearTarget ? { value: six.yearTarget, label: t('{year} 年目标', { year: six.year }) } : null} label={t('指标 6 完成情况')} />}
-              {six && (
+              {six && !townshipId && <ProgressBar value={wan} max={six.target2027} marker={six.yearTarget ? { value: six.yearTarget, label: t('{year} 年目标', { year: six.year }) } : null} label={t('指标 6 完成情况')} />}
+              {six && !townshipId && (
                 <Text size="xs" c="dimmed">
                   {t('2027 年目标 {n} 万亩次', { n: six.target2027 })}
                 </Text>

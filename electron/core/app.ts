@@ -9,6 +9,7 @@ import { SessionStore } from './auth/sessions';
 import { ChangeFeed } from './sync/changes';
 import { JobRunner } from './jobs/jobs';
 import { getSettings } from './settings/settings';
+import { ensureMonthEndSnapshots } from './tasks/snapshots';
 import { users } from './auth/schema';
 import { AppError } from '../../shared/errors';
 import {
@@ -140,9 +141,20 @@ export class AppCore {
     return autoBackup(this.current.sqlite, this.paths.backups, getSettings(this.current).backupKeep, this.clock());
   }
 
-  /** Daily backups while the app runs: once at start, then hourly checks for a new day. */
+  /**
+   * Daily backups while the app runs: once at start, then hourly checks for a new day. The same tick
+   * freezes the indicators of a month that has just ended, so a month's figures are kept even when
+   * nobody opens the tracker in the first days of the next month.
+   */
   startAutoBackups(): void {
-    const tick = () => void this.runAutoBackup().catch((e) => console.error('自动备份失败：', e));
+    const tick = () => {
+      void this.runAutoBackup().catch((e) => console.error('自动备份失败：', e));
+      try {
+        if (this.current) ensureMonthEndSnapshots(this.current);
+      } catch (e) {
+        console.error('月末指标快照失败：', e);
+      }
+    };
     tick();
     this.autoTimer = setInterval(tick, 3_600_000);
     this.autoTimer.unref();

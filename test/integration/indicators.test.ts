@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
 import { setupCore } from '../helpers/core';
 import type { AppError } from '../../shared/errors';
 import type { Out } from '../../shared/contract/define';
@@ -178,6 +179,24 @@ describe('month-end snapshots', () => {
     expect(byNo(await list(start), 1).fromSnapshot).toBe(true);
     const future = await refusal(() => list(addMonths(thisMonth, 1)));
     expect(future.fields?.period).toContain('尚未到来');
+  });
+});
+
+describe('month-end snapshots without anyone looking', () => {
+  it('are taken when the app starts (and hourly after), before the tracker is opened', async () => {
+    const fresh = await setupCore();
+    try {
+      const month = todayOf(fresh.core.store).slice(0, 7);
+      fresh.core.store.sqlite.prepare(`UPDATE tasks_meta SET value = ? WHERE key = 'trackingStart'`).run(addMonths(month, -2));
+      const periods = () => fresh.core.store.sqlite.prepare(`SELECT DISTINCT period FROM indicator_snapshots WHERE trigger = 'auto' ORDER BY period`).pluck().all();
+      expect(periods()).toEqual([]);
+      fresh.core.startAutoBackups();
+      expect(periods()).toEqual([addMonths(month, -2), addMonths(month, -1)]);
+      // Let the day's backup that the same start began finish before the database closes.
+      await expect.poll(() => fs.readdirSync(fresh.core.paths.backups).length).toBeGreaterThan(0);
+    } finally {
+      fresh.close();
+    }
   });
 });
 

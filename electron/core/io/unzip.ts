@@ -1,14 +1,18 @@
 import zlib from 'node:zlib';
 
+/** An entry as stored: `data` is still compressed by `method` (0 STORE, 8 DEFLATE). */
 export interface ZipEntry {
   name: string;
-  bytes: Buffer;
+  method: number;
+  crc: number;
+  size: number;
+  data: Buffer;
 }
 
 /**
- * Reads every entry of a zip held in memory through its central directory (so entries written with
- * data descriptors are sized correctly). STORE and DEFLATE only, no zip64: enough for xlsx files,
- * which is what this is for; anything else throws and the caller falls back.
+ * Lists every entry of a zip held in memory through its central directory (so entries written with
+ * data descriptors are sized correctly), without inflating them. STORE and DEFLATE only, no zip64:
+ * enough for xlsx files, which is what this is for; anything else throws and the caller falls back.
  */
 export function readZipEntries(zip: Buffer): ZipEntry[] {
   const end = findEndOfDirectory(zip);
@@ -18,6 +22,7 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('zip: bad central directory');
     const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
     const packed = zip.readUInt32LE(at + 20);
     const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
@@ -28,13 +33,15 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('zip: bad local header');
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + packed);
-    if (method === 0) entries.push({ name, bytes: data });
-    else if (method === 8) entries.push({ name, bytes: zlib.inflateRawSync(data) });
-    else throw new Error(`zip: compression method ${method} is not supported`);
+    if (method !== 0 && method !== 8) throw new Error(`zip: compression method ${method} is not supported`);
+    entries.push({ name, method, crc, size, data: zip.subarray(start, start + packed) });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+export function inflateEntry(e: ZipEntry): Buffer {
+  return e.method === 0 ? e.data : zlib.inflateRawSync(e.data);
 }
 
 function findEndOfDirectory(zip: Buffer): number {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { readZipEntries } from './unzip';
+import { inflateEntry, readZipEntries } from './unzip';
 import { ZipWriter } from './zip';
 
 export interface SheetRow {
@@ -32,7 +32,8 @@ const LEADING = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_r
  *   plain ASCII and cannot be split that way, and the XML parser turns them back into the characters;
  * - it needs the workbook, styles and shared strings before the sheets, and files written by streaming
  *   writers (exceljs's own included) put them after.
- * Entries are stored uncompressed: the zip only lives in memory for the reader.
+ * Only XML parts holding non-ASCII text are inflated and rewritten (in files from Excel, the shared strings);
+ * every other part is copied still compressed, so a large sheet is still inflated only as it streams.
  */
 function streamable(bytes: Buffer): Buffer {
   const entries = readZipEntries(bytes);
@@ -40,18 +41,17 @@ function streamable(bytes: Buffer): Buffer {
     const i = LEADING.indexOf(name);
     return i < 0 ? LEADING.length : i;
   };
-  const zip = new ZipWriter(new Date(0), false);
+  const zip = new ZipWriter(new Date(0), 1);
   for (const e of [...entries].sort((a, b) => rank(a.name) - rank(b.name))) {
-    const xml = /\.(xml|rels)$/i.test(e.name);
-    zip.add(e.name, xml ? asciiXml(e.bytes) : e.bytes);
+    const text = /\.(xml|rels)$/i.test(e.name) ? inflateEntry(e) : null;
+    if (text && text.some((b) => b > 0x7f)) zip.add(e.name, asciiXml(text));
+    else zip.addRaw(e.name, e);
   }
   return zip.finish();
 }
 
 function asciiXml(bytes: Buffer): Buffer {
-  if (!bytes.some((b) => b > 0x7f)) return bytes;
-  const text = bytes.toString('utf8').replace(/[^\x00-\x7f]/gu, (ch) => `&#${ch.codePointAt(0)};`);
-  return Buffer.from(text, 'latin1');
+  return Buffer.from(bytes.toString('utf8').replace(/[^\x00-\x7f]/gu, (ch) => `&#${ch.codePointAt(0)};`), 'latin1');
 }
 
 async function streamFirstSheet(bytes: Buffer): Promise<SheetRow[]> {

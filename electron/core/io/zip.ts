@@ -11,32 +11,35 @@ export class ZipWriter {
   private count = 0;
   private readonly names = new Set<string>();
 
-  /** `compress: false` stores every entry as it is, for zips that are only handed to another reader. */
+  /** `level` is zlib's deflate level; 1 trades size for speed where the zip only lives in memory. */
   constructor(
     private readonly when = new Date(),
-    private readonly compress = true,
+    private readonly level = 6,
   ) {}
 
   /** Adds a file; a name already used gets " (2)", " (3)"… before its extension. */
   add(name: string, bytes: Buffer): string {
+    const deflated = zlib.deflateRawSync(bytes, { level: this.level });
+    const store = deflated.length >= bytes.length;
+    return this.addRaw(name, { method: store ? 0 : 8, crc: zlib.crc32(bytes) >>> 0, size: bytes.length, data: store ? bytes : deflated });
+  }
+
+  /** Adds an entry already compressed (copied from another zip), without inflating it. */
+  addRaw(name: string, e: { method: number; crc: number; size: number; data: Buffer }): string {
     const unique = this.uniqueName(name.replace(/[\\]/g, '/'));
     const nameBytes = Buffer.from(unique, 'utf8');
-    const deflated = this.compress ? zlib.deflateRawSync(bytes, { level: 6 }) : bytes;
-    const store = !this.compress || deflated.length >= bytes.length;
-    const data = store ? bytes : deflated;
-    const crc = zlib.crc32(bytes) >>> 0;
     const { time, date } = dosDateTime(this.when);
-    if (this.offset + 30 + nameBytes.length + data.length > 0xffffffff || this.count >= 0xffff) throw new Error('压缩包超过 4 GB 或 65535 个文件，请分批导出');
+    if (this.offset + 30 + nameBytes.length + e.data.length > 0xffffffff || this.count >= 0xffff) throw new Error('压缩包超过 4 GB 或 65535 个文件，请分批导出');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // bit 11: the name is UTF-8
-    local.writeUInt16LE(store ? 0 : 8, 8);
+    local.writeUInt16LE(e.method, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(bytes.length, 22);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);
@@ -44,17 +47,17 @@ export class ZipWriter {
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(store ? 0 : 8, 10);
+    entry.writeUInt16LE(e.method, 10);
     entry.writeUInt16LE(time, 12);
     entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(bytes.length, 24);
+    entry.writeUInt32LE(e.crc, 16);
+    entry.writeUInt32LE(e.data.length, 20);
+    entry.writeUInt32LE(e.size, 24);
     entry.writeUInt16LE(nameBytes.length, 28);
     entry.writeUInt32LE(this.offset, 42);
     this.central.push(entry, nameBytes);
-    this.chunks.push(local, nameBytes, data);
-    this.offset += local.length + nameBytes.length + data.length;
+    this.chunks.push(local, nameBytes, e.data);
+    this.offset += local.length + nameBytes.length + e.data.length;
     this.count++;
     return unique;
   }

@@ -2,6 +2,7 @@ import type { Impls } from './router';
 import type { creditContract } from '../../shared/contract/credit';
 import type { creditLoansContract } from '../../shared/contract/credit-loans';
 import { CREDIT_OFFICERS, LOAN_DESK, STAFF } from '../core/credit/access';
+import { requireTownship } from '../core/settings/geo';
 import { currentModel, DEFAULT_MODEL, modelVersion, modelVersions, saveModel } from '../core/credit/model';
 import { factSources } from '../core/credit/fact-sources';
 import { exportProfile, viewProfile } from '../core/credit/profile';
@@ -44,7 +45,11 @@ export const creditHandlers: Impls<typeof creditContract> = {
   'credit.rate': { access: CREDIT_OFFICERS, handler: (ctx, input) => rateSubject(ctx.store, ctx.actor, input) },
   'credit.rateAll': {
     access: CREDIT_OFFICERS,
-    handler: (ctx, input) => ({ jobId: ctx.core.jobs.start(ctx.session!.userId, input.approve ? '批量评级并审批' : '批量信用评级', (job) => rateAllJob(ctx.store, ctx.actor, input.approve, job)) }),
+    handler: (ctx, input) => {
+      const town = input.townshipId === null ? null : requireTownship(ctx.store, input.townshipId);
+      const title = `${input.approve ? '批量评级并审批' : '批量信用评级'}：${town ? town.name : '全县'}${input.who === 'households' ? '农户' : '经营主体'}`;
+      return { jobId: ctx.core.jobs.start(ctx.session!.userId, title, (job) => rateAllJob(ctx.store, ctx.actor, input, job)) };
+    },
   },
   'credit.ratings.approve': { access: CREDIT_OFFICERS, handler: (ctx, input) => approveRating(ctx.store, ctx.actor, input) },
   'credit.ratings.list': { access: CREDIT_OFFICERS, handler: (ctx, input) => listRatings(ctx.store, input) },

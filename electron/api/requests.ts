@@ -10,7 +10,8 @@ import { dispatchRequest, suggestProviders } from '../core/requests/dispatch';
 import { addComplaint, cancelRequest, completeRequest, followUpRequest, resolveComplaint, startRequest } from '../core/requests/lifecycle';
 import { addRecord, removeRecord, updateRecord } from '../core/requests/records';
 import { workOrderPdf } from '../core/requests/workorder';
-import { indicator6, serviceStats, statsTownship } from '../core/requests/stats';
+import { indicator6, serviceStats } from '../core/requests/stats';
+import { requireTownship } from '../core/settings/geo';
 import { exportProviders, exportStats } from '../core/requests/exports';
 import { getCatalog, saveCrop, saveFrontDeskSettings, saveLink } from '../core/requests/catalog';
 import { listProviders, saveProvider } from '../core/requests/providers';
@@ -61,7 +62,7 @@ export const requestsHandlers: Impls<typeof requestsContract> = {
     access: STAFF,
     handler: (ctx, input) => {
       if (input.to < input.from) throw new AppError('VALIDATION', '结束日期不能早于开始日期', { to: '结束日期不能早于开始日期' });
-      const s = serviceStats(ctx.store, input.from, input.to, input.by, statsTownship(ctx.store, input.townshipId)?.id ?? null);
+      const s = serviceStats(ctx.store, input.from, input.to, input.by, input.townshipId === undefined ? null : requireTownship(ctx.store, input.townshipId).id);
       return { ...s, indicator: { muTimes100: s.totals.muTimes100, wanMuTimes: Math.round(s.totals.muTimes100 / 100) / 10000 } };
     },
   },
@@ -70,7 +71,7 @@ export const requestsHandlers: Impls<typeof requestsContract> = {
     handler: (ctx, input) => {
       if (input.to < input.from) throw new AppError('VALIDATION', '结束日期不能早于开始日期', { to: '结束日期不能早于开始日期' });
       if (input.by === 'all' && input.format !== 'xlsx') throw new AppError('VALIDATION', '全部维度只能导出为 xlsx 工作簿', { format: '全部维度只能导出为 xlsx' });
-      return exportStats(ctx.store, ctx.actor, { ...input, township: statsTownship(ctx.store, input.townshipId) });
+      return exportStats(ctx.store, ctx.actor, { ...input, township: input.townshipId === undefined ? null : requireTownship(ctx.store, input.townshipId) });
     },
   },
   'serviceStats.indicator': { access: STAFF, handler: (ctx, input) => indicator6(ctx.store, input.year) },

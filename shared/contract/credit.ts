@@ -208,7 +208,11 @@ export const creditContract = defineMethods({
   },
   'credit.evaluations.remove': { title: '删除会员互评', input: z.object({ id: reqId('评价'), version }), output: ok },
   'credit.rate': { title: '信用评级', input: z.object({ ...subjectRef, approve: z.boolean().default(false) }), output: ratingOut },
-  'credit.rateAll': { title: '批量信用评级', input: z.object({ approve: z.boolean().default(false) }), output: jobStarted },
+  'credit.rateAll': {
+    title: '批量信用评级',
+    input: z.object({ approve: z.boolean().default(false), who: z.enum(['orgs', 'households']).default('orgs'), townshipId: reqId('乡镇').nullable().default(null) }),
+    output: jobStarted,
+  },
   'credit.ratings.approve': {
     title: '审批信用评级',
     input: z.object({ id: reqId('评级'), grade: grade.nullable().default(null), reason: optText('调整理由', 300) }),

@@ -41,7 +41,7 @@ export default async function creditBench(): Promise<void> {
     const baseline = await timeIt(() => readFacts(store, subjects, today, facts));
     line('baseline: read the model’s inputs for all', fmt(baseline.ms), `${subjects.length.toLocaleString()} organisations, ${facts.length} facts each`);
 
-    const rated = await peakRss(() => timeIt(() => rateAll(store, actor, { approve: true })));
+    const rated = await peakRss(() => timeIt(() => rateAll(store, actor, { approve: true, who: 'orgs', townshipId: null })));
     const r = rated.value;
     line('rate all (read, score, write in one transaction)', fmt(r.ms), `${r.value.rated.toLocaleString()} ratings, ${Math.round(r.value.rated / (r.ms / 1000)).toLocaleString()}/s; target < 10 s`);
     line('  against reading the inputs alone', `${(r.ms / baseline.ms).toFixed(2)}x`, `scoring and writing add ${fmt(r.ms - baseline.ms)}`);

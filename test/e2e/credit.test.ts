@@ -5,7 +5,7 @@ import { insertUser } from '../../electron/core/auth/users';
 import { SYSTEM_ACTOR } from '../../electron/core/db/store';
 import { CliClient } from '../../electron/cli/io';
 import { createRouter } from '../../electron/api';
-import { org } from '../helpers/members';
+import { household, org, seedGeo } from '../helpers/members';
 
 let e: E2E;
 const COOP = '云阳县江口镇兴农柑橘专业合作社';
@@ -24,6 +24,8 @@ beforeAll(async () => {
   const admin = new CliClient(e.server.core, createRouter());
   await admin.login('admin', 'admin-pass-1');
   await admin.call('orgs.save', org({ name: COOP }));
+  const geo = await seedGeo(admin);
+  for (const name of ['李秀英', '张大山']) await admin.call('households.save', household(geo.nanxi, { name }));
 }, 120_000);
 afterAll(async () => e?.close());
 
@@ -121,6 +123,22 @@ describe('credit services in Chromium', () => {
     expect(after.how).toContain('放款 1 笔（1 户/家会员），合计 2,000,000.00 元');
     await page.getByRole('link', { name: '查看原始数据' }).click();
     await expect.poll(() => page.getByTestId('credit-indicator').textContent()).toBe('0.0200 亿元');
+  });
+
+  it('rates the farmer households of one township as a batch, with progress', async () => {
+    const page = e.page;
+    await page.getByRole('link', { name: '信用档案' }).click();
+    await page.getByRole('button', { name: '批量评级' }).click();
+    const dialog = page.getByRole('dialog', { name: '批量评级' });
+    await dialog.getByText('农户', { exact: true }).click();
+    await dialog.getByLabel('范围').click();
+    await page.getByRole('option', { name: '南溪镇', exact: true }).click();
+    await dialog.getByRole('button', { name: '开始批量评级' }).click();
+    const progress = page.getByTestId('job-progress');
+    await expect.poll(() => progress.textContent(), { timeout: 20_000 }).toContain('已完成');
+    await page.getByRole('button', { name: '关闭' }).click();
+    await page.getByText('李秀英').first().waitFor();
+    await page.getByText('张大山').first().waitFor();
   });
 
   it('shows the front desk the application’s status but no amounts and no credit profiles', async () => {

@@ -295,6 +295,7 @@ describe('command line', () => {
     expect(String(all['说明'])).toMatch(/^已评级 2 家（评级模型第 1 版，待审批）：/);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect((await refusal(() => cmd('credit rate-all').run(desk, args({}))) ).code).toBe('FORBIDDEN');
+    await expect(cmd('credit rate-all').run(manager, args({ households: true, township: '不存在镇' }))).rejects.toThrow('没有名为“不存在镇”的乡镇（街道）');
     const list = (await cmd('credit products').run(keeper, args({}))) as Record<string, string>[];
     expect(list.find((p) => p['产品'] === '红橙贷')).toMatchObject({ 额度: '5.00 万元–200.00 万元', 最低等级: 'A', 产业: '柑橘' });
     expect(list.find((p) => p['产品'] === '裕农快贷（示例）')).toBeTruthy();

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { setupCredit, type CreditEnv } from '../helpers/credit';
 import { refusal } from '../helpers/refusal';
+import { finishJob } from '../helpers/jobs';
 import type { CliClient } from '../../electron/cli/io';
 import type { Out } from '../../shared/contract/define';
 import type { Contract } from '../../shared/contract';
@@ -143,6 +144,21 @@ describe('households and mutual evaluations', () => {
     expect(r.applicableWeight).toBe(60);
     // 3.5 + 4 (no loans yet: 40%) + 15 + 5 + 0 + 10 + 2.5 (no service records) + 2.5 (no evaluations) = 42.5 of 60 = 70.83.
     expect(r).toMatchObject({ rawX100: 4250, scoreX100: 7083, grade: 'A' });
+  });
+
+  it('rates the households of one township as a batch (整村授信), and no one else', async () => {
+    const town = env.township('龙角镇', ['龙角村']);
+    const farmers = ['王一', '王二', '王三'].map((n) => env.household(n, { townshipId: town.id, crops: ['柑橘'] }));
+    const elsewhere = env.household('刘外', { crops: ['柑橘'] });
+    const { jobId } = await manager.call<{ jobId: string }>('credit.rateAll', { who: 'households', townshipId: town.id });
+    const s = await finishJob(manager, jobId);
+    expect(s).toMatchObject({ state: 'done', done: 3, total: 3, title: '批量信用评级：龙角镇农户' });
+    expect(s.message).toMatch(/^已评级 3 户（评级模型第 \d+ 版，待审批）/);
+    const rated = env.core.store.sqlite.prepare("SELECT household_id FROM credit_ratings WHERE status = 'proposed' AND household_id IS NOT NULL ORDER BY household_id").pluck().all();
+    expect(rated).toEqual(expect.arrayContaining(farmers));
+    expect(rated).not.toContain(elsewhere);
+    const bad = await refusal(() => manager.call('credit.rateAll', { who: 'households', townshipId: 999_999 }));
+    expect(bad.fields?.townshipId).toBe('所选乡镇不存在，请重新选择');
   });
 
   it('takes one evaluation per member unit and year, never from the subject itself or a non-member', async () => {

@@ -44,12 +44,20 @@ export const creditCommands: Command[] = [
   },
   {
     name: 'credit rate-all',
-    summary: '为全部在册的生产经营类主体（合作社、家庭农场、涉农企业、村集体经济组织）批量评级；--approve 同时审批；--out 保存结果表',
-    usage: 'weinong credit rate-all [--approve] [--out 评级结果.xlsx] --user fuzeren',
+    summary: '批量评级：在册的生产经营类主体（合作社、家庭农场、涉农企业、村集体经济组织），或 --households 在册农户；--township 只评一个乡镇；--approve 同时审批；--out 保存结果表',
+    usage: 'weinong credit rate-all [--households] [--township 江口镇] [--approve] [--out 评级结果.xlsx] --user fuzeren',
     asUser: true,
-    options: { approve: { type: 'boolean' }, out: { type: 'string' } },
+    options: { approve: { type: 'boolean' }, households: { type: 'boolean' }, township: { type: 'string' }, out: { type: 'string' } },
     run: async (c, a) => {
-      const { jobId } = await c.call<{ jobId: string }>('credit.rateAll', { approve: a.values.approve === true });
+      const townName = str(a, 'township');
+      let townshipId: number | null = null;
+      if (townName) {
+        const towns = await c.call<{ id: number; name: string }[]>('geo.list');
+        const found = towns.find((x) => x.name === townName);
+        if (!found) throw new Error(`没有名为“${townName}”的乡镇（街道）`);
+        townshipId = found.id;
+      }
+      const { jobId } = await c.call<{ jobId: string }>('credit.rateAll', { approve: a.values.approve === true, who: a.values.households === true ? 'households' : 'orgs', townshipId });
       const s = await waitForJob(c, jobId);
       const result: Record<string, unknown> = { 评级: s.done, 说明: s.message };
       const out = str(a, 'out');

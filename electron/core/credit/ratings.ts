@@ -7,7 +7,7 @@ import { who } from '../tasks/who';
 import { factSource, factSources, type FactReading, type FactScope } from './fact-sources';
 import { currentModel, DEFAULT_MODEL, ensureModel, modelVersion, type ModelVersion } from './model';
 import { scoreFacts, type ScoredLine, type FactMeta } from './scoring';
-import { activeOrgs, getSubject, subjectColumns, type Subject } from './subjects';
+import { activeHouseholds, activeOrgs, getSubject, subjectColumns, type Subject } from './subjects';
 
 /** Organisations rated by "rate all": the producing members that borrow (生产经营类会员). */
 export const RATED_ORG_KINDS = APPLICANT_KINDS.filter((k) => k !== HOUSEHOLD_LABEL);
@@ -208,9 +208,16 @@ export interface RateAllResult {
  * (with `yieldTo` between them so other desks are served and a job can be cancelled), then everything is
  * written in one transaction: a cancelled or failed run leaves no ratings behind.
  */
-export async function rateAll(store: Store, actor: Actor, input: { approve: boolean }, yieldTo: (done: number, total: number) => Promise<void> = async () => undefined): Promise<RateAllResult> {
+export interface RateAllInput {
+  approve: boolean;
+  /** Organisations (cooperatives, farms, enterprises, village collectives) or farmer households. */
+  who: 'orgs' | 'households';
+  townshipId: number | null;
+}
+
+export async function rateAll(store: Store, actor: Actor, input: RateAllInput, yieldTo: (done: number, total: number) => Promise<void> = async () => undefined): Promise<RateAllResult> {
   const asOf = todayOf(store);
-  const subjects = activeOrgs(store, RATED_ORG_KINDS);
+  const subjects = input.who === 'households' ? activeHouseholds(store, input.townshipId) : activeOrgs(store, RATED_ORG_KINDS, input.townshipId);
   const existing = currentModel(store);
   const definition = existing?.definition ?? DEFAULT_MODEL;
   const facts = readFacts(store, subjects, asOf, definition.indicators.map((i) => i.fact));
@@ -230,7 +237,7 @@ export async function rateAll(store: Store, actor: Actor, input: { approve: bool
       const n = scored.filter((s) => s.grade === g).length;
       if (n) grades[g] = n;
     }
-    audit.record({ entity: 'credit_rating', ids: ids.length ? [ids[0]!, ids.at(-1)!] : [], summary: { rated: ids.length, model: model.version, asOf, grades, approved: input.approve, idRange: '首条至末条评级编号' } });
+    audit.record({ entity: 'credit_rating', ids: ids.length ? [ids[0]!, ids.at(-1)!] : [], summary: { rated: ids.length, who: input.who, townshipId: input.townshipId, model: model.version, asOf, grades, approved: input.approve, idRange: '首条至末条评级编号' } });
     return { rated: ids.length, modelVersion: model.version, grades, ids };
   });
 }

@@ -64,11 +64,19 @@ export function getSubject(store: Store, kind: SubjectKind, id: number): Subject
   return s;
 }
 
-/** Every active organisation of the given kinds, in id order (the batch rating's population). */
-export function activeOrgs(store: Store, kinds: readonly string[]): Subject[] {
+/** Every active organisation of the given kinds, in id order (the batch rating's population), optionally of one township. */
+export function activeOrgs(store: Store, kinds: readonly string[], townshipId: number | null = null): Subject[] {
   if (kinds.length === 0) return [];
-  const rows = store.sqlite.prepare(`${ORG_SQL} WHERE o.status = 'active' AND o.kind IN (${kinds.map(() => '?').join(',')}) ORDER BY o.id`).all(...kinds) as Row[];
+  const rows = store.sqlite
+    .prepare(`${ORG_SQL} WHERE o.status = 'active' AND o.kind IN (${kinds.map(() => '?').join(',')}) AND (? IS NULL OR o.township_id = ?) ORDER BY o.id`)
+    .all(...kinds, townshipId, townshipId) as Row[];
   return rows.map((r) => toSubject('org', r));
+}
+
+/** Every active household, in id order, optionally of one township (a 整村授信 campaign rates a township's farmers). */
+export function activeHouseholds(store: Store, townshipId: number | null = null): Subject[] {
+  const rows = store.sqlite.prepare(`${HOUSEHOLD_SQL} WHERE h.status = 'active' AND (? IS NULL OR h.township_id = ?) ORDER BY h.id`).all(townshipId, townshipId) as Row[];
+  return rows.map((r) => toSubject('household', r));
 }
 
 /** The subject columns every credit table carries. */

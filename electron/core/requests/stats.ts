@@ -2,7 +2,6 @@ import type { Store } from '../db/store';
 import type { StatRow } from '../../../shared/contract/requestFields';
 import { STAT_DIMENSIONS } from '../../../shared/contract/requestFields';
 import { all, one } from './util';
-import { AppError } from '../../../shared/errors';
 import { recordSums } from './recordSums';
 
 export type Dimension = (typeof STAT_DIMENSIONS)[number];
@@ -101,14 +100,6 @@ export function serviceStats(store: Store, from: string, to: string, by: Dimensi
   // By link a request counts once for each of its links; the totals count each request once.
   if (by === 'link') Object.assign(total, requestTotals(store, from, to, townshipId));
   return { rows: list.map(finish), totals: finish(total) };
-}
-
-/** The township statistics are narrowed to, checked to exist; null for the whole county. */
-export function statsTownship(store: Store, id: number | undefined): { id: number; name: string } | null {
-  if (id === undefined) return null;
-  const row = one<{ id: number; name: string }>(store.sqlite, 'SELECT id, name FROM townships WHERE id = @id', { id });
-  if (!row) throw new AppError('VALIDATION', '所选乡镇不存在，请重新选择', { townshipId: '乡镇不存在' });
-  return row;
 }
 
 function requestTotals(store: Store, from: string, to: string, townshipId: number | null) {

@@ -27,6 +27,13 @@ function tree(store: Store, id: number): TownshipTree {
 type TownshipKind = '镇' | '乡' | '街道';
 type VillageKind = '村' | '社区';
 
+/** A township chosen as a filter or scope, checked to exist; the message names the field. */
+export function requireTownship(store: Store, id: number, field = 'townshipId'): { id: number; name: string } {
+  const row = store.sqlite.prepare('SELECT id, name FROM townships WHERE id = ?').get(id) as { id: number; name: string } | undefined;
+  if (!row) throw fieldError(field, '所选乡镇不存在，请重新选择');
+  return row;
+}
+
 export function saveTownship(store: Store, actor: Actor, input: { id?: number | undefined; name: string; kind: TownshipKind; sort: number }): TownshipTree {
   return store.write(actor, 'geo.saveTownship', (audit) => {
     const clash = store.db

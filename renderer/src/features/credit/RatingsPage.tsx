@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { call } from '../../api/client';
@@ -10,6 +10,7 @@ import { DataList } from '../../components/DataList';
 import { JobProgress } from '../../components/JobProgress';
 import { Page } from '../../components/Page';
 import { MemberPicker } from '../members/MemberPicker';
+import { useGeoOptions } from '../members/common';
 import { formatScore, GRADES, RATING_STATUS_LABELS, type Grade } from '../../../../shared/credit';
 import type { Out } from '../../../../shared/contract/define';
 import type { Contract } from '../../../../shared/contract';
@@ -21,15 +22,31 @@ const PAGE = 50;
 
 function RateAll({ onStarted }: { onStarted(jobId: string): void }) {
   const [approve, setApprove] = useState(false);
+  const [who, setWho] = useState<'orgs' | 'households'>('orgs');
+  const [town, setTown] = useState<string | null>(null);
+  const geo = useGeoOptions();
   const { busy, run } = useAction();
   return (
     <Stack>
-      <Text size="sm">{t('按现行评级模型，为全部在册的农民专业合作社、家庭农场、涉农企业和村集体经济组织计算信用评级。新的评级取代各主体尚未审批的评级；已审批的评级保留。完成后下载结果表。')}</Text>
+      <SegmentedControl
+        value={who}
+        onChange={(v) => setWho(v as typeof who)}
+        data={[
+          { value: 'orgs', label: t('经营主体') },
+          { value: 'households', label: t('农户') },
+        ]}
+      />
+      <Select label={t('范围')} placeholder={t('全县')} data={geo.townships} value={town} onChange={setTown} clearable searchable />
+      <Text size="sm">
+        {who === 'orgs'
+          ? t('按现行评级模型，为在册的农民专业合作社、家庭农场、涉农企业和村集体经济组织计算信用评级。新的评级取代各主体尚未审批的评级；已审批的评级保留。完成后下载结果表。')
+          : t('按现行评级模型，为在册农户计算信用评级（整村授信时可只评一个乡镇）。新的评级取代尚未审批的评级；已审批的评级保留。完成后下载结果表。')}
+      </Text>
       <Checkbox label={t('同时以本人名义审批全部结果')} checked={approve} onChange={(e) => setApprove(e.currentTarget.checked)} />
       <Button
         loading={busy}
         onClick={async () => {
-          const r = await run(() => call('credit.rateAll', { approve }));
+          const r = await run(() => call('credit.rateAll', { approve, who, townshipId: town ? Number(town) : null }));
           if (r) onStarted(r.jobId);
         }}
       >

@@ -9,6 +9,7 @@ import { rateAll, readFacts, RATED_ORG_KINDS } from '../../electron/core/credit/
 import { activeOrgs } from '../../electron/core/credit/subjects';
 import { indicator8 } from '../../electron/core/credit/indicator';
 import { tempDir } from '../helpers/tmp';
+import { finishJob } from '../helpers/jobs';
 import { generateCreditData } from './credit-data';
 import { fmt, heading, line, peakRss, sample, timeIt } from './lib';
 
@@ -49,14 +50,9 @@ export default async function creditBench(): Promise<void> {
 
     const job = await timeIt(async () => {
       const { jobId } = await client.call<{ jobId: string }>('credit.rateAll', { approve: false });
-      for (;;) {
-        const s = await client.call<{ state: string; error: string }>('jobs.status', { id: jobId });
-        if (s.state !== 'running') {
-          if (s.state !== 'done') throw new Error(s.error);
-          return client.call<{ base64: string }>('jobs.download', { id: jobId });
-        }
-        await new Promise((res) => setTimeout(res, 50));
-      }
+      const s = await finishJob(client, jobId);
+      if (s.state !== 'done') throw new Error(s.error);
+      return client.call<{ base64: string }>('jobs.download', { id: jobId });
     });
     line('rate all as the screen runs it (API job + xlsx)', fmt(job.ms), `${(Buffer.from(job.value.base64, 'base64').length / 1024 / 1024).toFixed(1)} MB result workbook`);
 

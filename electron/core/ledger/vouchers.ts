@@ -47,21 +47,12 @@ const label = (v: Pick<VoucherRow, 'kind' | 'number'>) => `${v.kind}-${v.number}
  * that could not be closed up because a posted voucher followed it.
  */
 export function nextNumber(store: Store, bookId: number, period: string, kind: VoucherKind): number {
-  const r = stmt(store.sqlite, 'SELECT count(*) AS n, max(number) AS top FROM ledger_vouchers WHERE book_id = ? AND period = ? AND kind = ?').get(bookId, period, kind) as {
-    n: number;
-    top: number | null;
-  };
-  if (!r.top || r.n === r.top) return (r.top ?? 0) + 1;
-  const used = new Set(store.sqlite.prepare('SELECT number FROM ledger_vouchers WHERE book_id = ? AND period = ? AND kind = ?').pluck().all(bookId, period, kind) as number[]);
-  let n = 1;
-  while (used.has(n)) n++;
-  return n;
+  return numberAllocator(store, bookId)(period, kind);
 }
 
 /**
- * Numbers for many new vouchers at once, the same ones `nextNumber` would give one insert at a time:
- * each slot's used numbers are read once instead of counted per voucher (a 50,000-voucher import spent
- * most of its time counting).
+ * Numbers for new vouchers, lowest free first, per period and kind: each slot's used numbers are read
+ * once, so a 50,000-voucher import does not read its month again for every voucher.
  */
 export function numberAllocator(store: Store, bookId: number): (period: string, kind: VoucherKind) => number {
   const slots = new Map<string, { used: Set<number>; next: number }>();

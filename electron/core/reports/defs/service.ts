@@ -1,6 +1,7 @@
 import type { ReportDef } from '../registry';
 import type { SheetSpec } from '../../io/sheet';
 import { serviceStats } from '../../requests/stats';
+import { listGeo } from '../../settings/geo';
 
 const TITLE = '农业生产社会化服务统计表';
 
@@ -26,7 +27,7 @@ export const serviceStatistics: ReportDef = {
   periods: ['month', 'quarter', 'year'],
   scopes: (store) => [
     { value: '', label: '全县' },
-    ...(store.sqlite.prepare('SELECT id, name FROM townships ORDER BY sort, id').all() as { id: number; name: string }[]).map((t) => ({ value: `town:${t.id}`, label: t.name })),
+    ...listGeo(store).map((t) => ({ value: `town:${t.id}`, label: t.name })),
   ],
   build(store, ctx) {
     const { from } = ctx.range;
